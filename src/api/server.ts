@@ -1,0 +1,177 @@
+// The simulated API server's REST handlers: what happens to an object between a client's request
+// and storage. Create: namespace check → conflict check → defaulting → admission → validation →
+// allocation (ClusterIP, NodePorts) → store. Update: the same against the live object, keeping
+// what the server owns (uid, status, allocated IPs and ports). Controllers create pods through
+// here too, so every pod gets the same defaults and admission.
+import type { KObject } from './types.js';
+import type { Cluster } from '../store/cluster.js';
+import { qualifiedPlural, type ResourceType } from './registry.js';
+import { applyDefaults, generateJobSelector } from './defaults/index.js';
+import { validateObject } from './validation/index.js';
+import { InvalidError, NotFoundError, AlreadyExistsError, StatusError, type FieldError } from '../util/errors.js';
+import { allocateClusterIP } from '../controllers/allocators/ip.js';
+import { allocateNodePorts } from '../controllers/allocators/nodeport.js';
+
+export interface RequestOptions {
+  /** Validate and default but do not store (--dry-run=server). */
+  dryRun?: boolean;
+}
+
+function checkNamespace(cluster: Cluster, type: ResourceType, obj: KObject): void {
+  if (!type.namespaced) return;
+  const ns = obj.metadata.namespace;
+  const nsObj = cluster.get('namespaces', undefined, ns!);
+  if (!nsObj) throw new NotFoundError('namespaces', ns!);
+  if (nsObj.metadata.deletionTimestamp) {
+    throw new StatusError(
+      'Forbidden',
+      `${qualifiedPlural(type)} "${obj.metadata.name || obj.metadata.generateName}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+      403,
+    );
+  }
+}
+
+function isHeadless(svc: KObject): boolean {
+  return svc.spec?.clusterIP === 'None';
+}
+
+function needsClusterIP(svc: KObject): boolean {
+  return svc.spec?.type !== 'ExternalName' && !isHeadless(svc);
+}
+
+export function createObject(cluster: Cluster, input: KObject, opts: RequestOptions = {}): KObject {
+  const type = cluster.typeOf(input);
+  const obj = applyDefaults(structuredClone(input), () => cluster.rand.suffix(5));
+  if (type.namespaced) obj.metadata.namespace ??= 'default';
+  checkNamespace(cluster, type, obj);
+  if (!obj.metadata.name && obj.metadata.generateName) {
+    obj.metadata.name = cluster.generateName(type.plural, obj.metadata.namespace, obj.metadata.generateName);
+  }
+  if (obj.metadata.name && cluster.exists(type.plural, obj.metadata.namespace, obj.metadata.name)) {
+    throw new AlreadyExistsError(qualifiedPlural(type), obj.metadata.name);
+  }
+  const errors: FieldError[] = validateObject(obj);
+  if (errors.length) throw new InvalidError(obj.kind, obj.metadata.name ?? '', errors);
+  if (obj.kind === 'Service') {
+    const errs: FieldError[] = [];
+    if (needsClusterIP(obj)) {
+      const r = allocateClusterIP(cluster, obj.spec.clusterIP || undefined);
+      errs.push(...r.errors);
+      if (r.ip) {
+        obj.spec.clusterIP = r.ip;
+        obj.spec.clusterIPs = [r.ip];
+      }
+    } else if (isHeadless(obj)) {
+      obj.spec.clusterIPs = ['None'];
+    }
+    if (!errs.length) errs.push(...allocateNodePorts(cluster, obj));
+    if (errs.length) throw new InvalidError('Service', obj.metadata.name, errs);
+  }
+  if (opts.dryRun) {
+    obj.metadata.uid = cluster.rand.uuid();
+    obj.metadata.creationTimestamp = cluster.timestamp;
+    return obj;
+  }
+  const stored = cluster.create(obj);
+  if (stored.kind === 'Job') generateJobSelector(stored);
+  return stored;
+}
+
+/** Keep the nodePorts a Service already holds for ports the update leaves unspecified. */
+function keepNodePorts(next: KObject, live: KObject): void {
+  const old: { port: number; protocol?: string; name?: string; nodePort?: number }[] = live.spec?.ports ?? [];
+  for (const p of next.spec?.ports ?? []) {
+    if (p.nodePort) continue;
+    const match = old.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP')) ?? old.find((o) => o.name && o.name === p.name);
+    if (match?.nodePort) p.nodePort = match.nodePort;
+  }
+}
+
+/**
+ * Replace a live object with `input` (already merged by the client for apply). Keeps metadata the
+ * server owns and the status; re-runs defaulting, validation (with update rules) and allocation.
+ */
+export function prepareUpdate(cluster: Cluster, input: KObject, live: KObject): KObject {
+  const obj = applyDefaults(structuredClone(input), () => cluster.rand.suffix(5), { operation: 'update' });
+  const md = obj.metadata;
+  const lmd = live.metadata;
+  md.uid = lmd.uid;
+  md.creationTimestamp = lmd.creationTimestamp;
+  md.resourceVersion = lmd.resourceVersion;
+  if (lmd.generation !== undefined) md.generation = lmd.generation;
+  if (lmd.ownerReferences && !md.ownerReferences) md.ownerReferences = lmd.ownerReferences;
+  if (lmd.deletionTimestamp) md.deletionTimestamp = lmd.deletionTimestamp;
+  if (live.status !== undefined) obj.status = structuredClone(live.status);
+  else delete obj.status;
+  if (obj.kind === 'Service') {
+    // A client that does not mention the ClusterIP keeps the allocated one.
+    if (!('clusterIP' in (input.spec ?? {})) && live.spec?.clusterIP) {
+      obj.spec.clusterIP = live.spec.clusterIP;
+      if (!input.spec?.clusterIPs) obj.spec.clusterIPs = live.spec.clusterIPs;
+    } else if (obj.spec.clusterIP && !input.spec?.clusterIPs) {
+      obj.spec.clusterIPs = [obj.spec.clusterIP];
+    }
+    if (live.spec?.type === 'ExternalName' && obj.spec.type !== 'ExternalName' && !input.spec?.clusterIP) {
+      delete obj.spec.clusterIP;
+      delete obj.spec.clusterIPs;
+    }
+    keepNodePorts(obj, live);
+  }
+  const errors = validateObject(obj, live);
+  if (errors.length) throw new InvalidError(obj.kind, md.name, errors);
+  if (obj.kind === 'Service') {
+    const errs: FieldError[] = [];
+    if (needsClusterIP(obj) && !obj.spec.clusterIP) {
+      const r = allocateClusterIP(cluster, undefined);
+      errs.push(...r.errors);
+      if (r.ip) {
+        obj.spec.clusterIP = r.ip;
+        obj.spec.clusterIPs = [r.ip];
+      }
+    }
+    if (obj.spec.type !== 'NodePort' && obj.spec.type !== 'LoadBalancer') {
+      for (const p of obj.spec.ports ?? []) delete p.nodePort;
+    } else {
+      errs.push(...allocateNodePorts(cluster, obj, md.uid));
+    }
+    if (errs.length) throw new InvalidError('Service', md.name, errs);
+  }
+  return obj;
+}
+
+export function updateObject(cluster: Cluster, input: KObject, live: KObject, opts: RequestOptions = {}): KObject {
+  const obj = prepareUpdate(cluster, input, live);
+  if (opts.dryRun) return obj;
+  return cluster.update(obj);
+}
+
+/** Delete an object; `orphan` leaves its dependents (removing their owner references). */
+export function deleteObject(cluster: Cluster, obj: KObject, opts: { orphan?: boolean; dryRun?: boolean } = {}): void {
+  if (opts.dryRun) return;
+  const type = cluster.typeOf(obj);
+  if (obj.kind === 'Namespace') {
+    if (['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(obj.metadata.name)) {
+      throw new StatusError('Forbidden', `namespaces "${obj.metadata.name}" is forbidden: this namespace may not be deleted`, 403);
+    }
+    obj.metadata.deletionTimestamp = cluster.timestamp;
+    obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
+    cluster.update(obj, { specChanged: false });
+    return;
+  }
+  if (opts.orphan) {
+    const uid = obj.metadata.uid;
+    for (const [plural, bucket] of Object.entries(cluster.state.objects)) {
+      void plural;
+      for (const dep of Object.values(bucket)) {
+        const refs = dep.metadata.ownerReferences as { uid: string }[] | undefined;
+        if (refs?.some((r) => r.uid === uid)) {
+          dep.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
+          if (!dep.metadata.ownerReferences.length) delete dep.metadata.ownerReferences;
+        }
+      }
+    }
+  }
+  cluster.remove(type.plural, obj.metadata.namespace, obj.metadata.name);
+  // The endpoints controller deletes a Service's Endpoints with it (manual ones too).
+  if (obj.kind === 'Service') cluster.remove('endpoints', obj.metadata.namespace, obj.metadata.name);
+}

@@ -1,0 +1,66 @@
+// What every verb gets: where the state is, the namespace in effect, output streams (buffered
+// until the state is saved), and a way to run against the cluster.
+import { resolveStatePath, withState } from '../store/file.js';
+import { Cluster } from '../store/cluster.js';
+import { now } from '../store/clock.js';
+import { reconcile } from '../controllers/index.js';
+import { freshCluster } from '../store/bootstrap.js';
+import type { State } from '../store/state.js';
+
+export interface GlobalOptions {
+  state?: string;
+  namespace?: string;
+}
+
+export class Ctx {
+  readonly statePath: string;
+  private outBuf: string[] = [];
+  private errBuf: string[] = [];
+
+  constructor(public readonly globals: GlobalOptions) {
+    this.statePath = resolveStatePath(globals.state);
+  }
+
+  out(text: string): void {
+    this.outBuf.push(text);
+  }
+  err(text: string): void {
+    this.errBuf.push(text);
+  }
+
+  /** Write what was buffered (stderr first for warnings that precede output, like kubectl). */
+  flush(): void {
+    if (this.errBuf.length) process.stderr.write(this.errBuf.join(''));
+    if (this.outBuf.length) process.stdout.write(this.outBuf.join(''));
+    this.errBuf = [];
+    this.outBuf = [];
+  }
+
+  /** Namespace flag given explicitly (`-n`), or undefined. */
+  get namespaceFlag(): string | undefined {
+    return this.globals.namespace;
+  }
+
+  static fresh(): State {
+    const seed = process.env.KUBESIM_SEED;
+    return freshCluster({ seed: seed !== undefined && seed !== '' ? Number(seed) || 0 : null, now: now() });
+  }
+
+  /**
+   * Run `fn` against the cluster, brought up to now before and after, under the state lock.
+   * `namespace` handed to fn is the effective one: -n, else the context's, else default.
+   */
+  async run<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>): Promise<T> {
+    return withState(this.statePath, Ctx.fresh, async (session) => {
+      const cluster = new Cluster(session.state, now());
+      reconcile(cluster);
+      const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
+      try {
+        return await fn(cluster, ns);
+      } finally {
+        reconcile(cluster);
+        cluster.syncRng();
+      }
+    });
+  }
+}

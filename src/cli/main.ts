@@ -1,0 +1,108 @@
+// kubesim's entry point: global flags, the verb table, and the one place errors become stderr
+// text and exit codes. Each verb's code is imported only when that verb runs.
+import { Command, CommanderError, Option } from 'commander';
+import { Ctx, type GlobalOptions } from './context.js';
+import { formatError, exitCodeOf } from '../util/errors.js';
+import { VERBS, UNSUPPORTED_KUBECTL_VERBS } from './verbs.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function kubectlFlagError(err: CommanderError, verb: string): string {
+  const where = verb ? `kubesim ${verb}` : 'kubesim';
+  const m = /unknown option '([^']+)'/.exec(err.message);
+  if (m) return `error: unknown flag: ${m[1]}\nSee '${where} --help' for usage.`;
+  const missing = /option '([^']+)' argument missing/.exec(err.message);
+  if (missing) {
+    const flag = missing[1].split(/[ ,]+/).find((f) => f.startsWith('-')) ?? missing[1];
+    return `error: flag needs an argument: ${flag}\nSee '${where} --help' for usage.`;
+  }
+  return err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
+}
+
+const VALUE_FLAGS = ['-n', '--namespace', '--state', '--context', '--kubeconfig', '-v', '--v'];
+
+/** The verb: the first word that is neither a flag nor a global flag's value. */
+function firstWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return undefined;
+    if (VALUE_FLAGS.includes(a)) {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('kubesim');
+  let verbName = '';
+  program
+    .description('kubesim: a simulated Kubernetes cluster that answers kubectl commands')
+    .option('--state <file>', 'state file of the simulated cluster (default: $KUBESIM_STATE or ~/.kubesim/state.json)')
+    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
+    .addOption(new Option('--context <name>', 'ignored: kubesim has one cluster').hideHelp())
+    .addOption(new Option('--kubeconfig <file>', 'ignored: kubesim has one cluster').hideHelp())
+    .addOption(new Option('-v, --v <level>', 'ignored').hideHelp())
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
+
+  for (const spec of VERBS) {
+    const cmd = program.command(spec.name).description(spec.description);
+    if (spec.aliases) cmd.aliases(spec.aliases);
+    cmd.argument('[args...]');
+    cmd.allowExcessArguments(true);
+    cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
+    spec.options?.(cmd, collect);
+    cmd.action(async (args: string[], opts: Record<string, unknown>, command: Command) => {
+      verbName = spec.name;
+      const globals = program.opts() as GlobalOptions;
+      const ctx = new Ctx(globals);
+      const mod = await spec.load();
+      try {
+        await mod.run(ctx, args ?? [], opts, command);
+      } finally {
+        ctx.flush();
+      }
+    });
+  }
+
+  const first = firstWord(argv);
+  if (first && !VERBS.some((v) => v.name === first || v.aliases?.includes(first)) && !['help'].includes(first)) {
+    const known = UNSUPPORTED_KUBECTL_VERBS.includes(first);
+    const hint = known
+      ? `kubesim does not simulate "kubectl ${first}" yet; run 'kubesim --help' for the commands it supports.`
+      : `Run 'kubesim --help' for usage.`;
+    process.stderr.write(`error: unknown command "${first}" for "kubesim"\n${hint}\n`);
+    return 1;
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      process.stderr.write(kubectlFlagError(err, verbName || first || '') + '\n');
+      return 1;
+    }
+    const text = formatError(err);
+    if (text) process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+    if (process.env.KUBESIM_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return exitCodeOf(err);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,21 @@
+// Garbage collector (background cascading deletion): an object whose owners are all gone is
+// deleted, so deleting a Deployment removes its ReplicaSets and then their Pods.
+import type { Cluster } from '../store/cluster.js';
+import { byPluralName } from '../api/registry.js';
+
+export function reconcileGarbage(cluster: Cluster): boolean {
+  const uids = new Set<string>();
+  for (const bucket of Object.values(cluster.state.objects)) for (const o of Object.values(bucket)) if (o.metadata.uid) uids.add(o.metadata.uid);
+  let changed = false;
+  for (const [plural, bucket] of Object.entries(cluster.state.objects)) {
+    for (const o of Object.values(bucket)) {
+      const refs = o.metadata.ownerReferences as { uid: string }[] | undefined;
+      if (!refs?.length) continue;
+      if (refs.some((r) => uids.has(r.uid))) continue;
+      const t = byPluralName(plural);
+      cluster.remove(plural, t?.namespaced ? o.metadata.namespace : undefined, o.metadata.name);
+      changed = true;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,193 @@
+// The object store as the API server's storage layer: get/list/create/update/delete with uids,
+// resourceVersions, generations, creation timestamps and generated names; plus Events. It does not
+// validate or default (src/api/server.ts does, like the API server's REST handlers); controllers
+// use it directly.
+import type { KObject, ClusterView } from '../api/types.js';
+import { byPluralName, resolveKind, type ResourceType } from '../api/registry.js';
+import { Rand, SeededRandom, CryptoRandom } from '../util/rand.js';
+import { objectKey, type State } from './state.js';
+import { rfc3339 } from './clock.js';
+
+/** Kinds whose spec changes bump metadata.generation. */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'Pod', 'Service', 'Namespace']);
+
+/** Events kept in the state at most (oldest dropped first). */
+export const MAX_EVENTS = 1000;
+
+export class Cluster implements ClusterView {
+  readonly rand: Rand;
+  private seeded?: SeededRandom;
+
+  constructor(
+    public state: State,
+    public now: number,
+  ) {
+    if (state.seed !== null && state.seed !== undefined) {
+      this.seeded = new SeededRandom(state.seed, state.rngCounter);
+      this.rand = new Rand(this.seeded);
+    } else {
+      this.rand = new Rand(new CryptoRandom());
+    }
+  }
+
+  /** Persist the position of the seeded random stream. */
+  syncRng(): void {
+    if (this.seeded) this.state.rngCounter = this.seeded.counter;
+  }
+
+  get timestamp(): string {
+    return rfc3339(this.now);
+  }
+
+  typeOf(obj: KObject): ResourceType {
+    const r = resolveKind(obj.apiVersion, obj.kind);
+    if (!r) throw new Error(`internal: no resource type for ${obj.apiVersion} ${obj.kind}`);
+    return r.type;
+  }
+
+  private bucket(plural: string): Record<string, KObject> {
+    return (this.state.objects[plural] ??= {});
+  }
+
+  list(plural: string, namespace?: string): KObject[] {
+    const b = this.state.objects[plural];
+    if (!b) return [];
+    const keys = Object.keys(b).sort();
+    const out: KObject[] = [];
+    if (namespace === undefined) {
+      for (const k of keys) out.push(b[k]);
+    } else {
+      const prefix = `${namespace}/`;
+      for (const k of keys) if (k.startsWith(prefix)) out.push(b[k]);
+    }
+    return out;
+  }
+
+  get(plural: string, namespace: string | undefined, name: string): KObject | undefined {
+    const t = byPluralName(plural);
+    return this.state.objects[plural]?.[objectKey(t?.namespaced ? namespace : undefined, name)];
+  }
+
+  exists(plural: string, namespace: string | undefined, name: string): boolean {
+    return this.get(plural, namespace, name) !== undefined;
+  }
+
+  /** Find an object by uid among a resource's objects in a namespace. */
+  byUid(plural: string, namespace: string | undefined, uid: string): KObject | undefined {
+    return this.list(plural, namespace).find((o) => o.metadata.uid === uid);
+  }
+
+  /** A free name `<base><5 chars>` (base cut to 58 characters), as generateName gives. */
+  generateName(plural: string, namespace: string | undefined, generateName: string): string {
+    const base = generateName.slice(0, 58);
+    let name: string;
+    do name = base + this.rand.suffix(5);
+    while (this.exists(plural, namespace, name));
+    return name;
+  }
+
+  nextResourceVersion(): string {
+    return String(++this.state.resourceVersion);
+  }
+
+  /**
+   * Store a new object. `metadata.generateName` without a name gets a 5-char suffix. Fills uid,
+   * resourceVersion, creationTimestamp (and generation for workloads). Returns the stored object.
+   */
+  create(obj: KObject): KObject {
+    const t = this.typeOf(obj);
+    const md = obj.metadata;
+    if (!md.name && md.generateName) md.name = this.generateName(t.plural, md.namespace, md.generateName);
+    if (!t.namespaced) delete md.namespace;
+    md.uid = this.rand.uuid();
+    md.resourceVersion = this.nextResourceVersion();
+    md.creationTimestamp = this.timestamp;
+    if (GENERATION_KINDS.has(obj.kind)) md.generation = 1;
+    this.bucket(t.plural)[objectKey(md.namespace, md.name)] = obj;
+    return obj;
+  }
+
+  /** Replace a stored object; bumps resourceVersion, and generation when the spec changed. */
+  update(obj: KObject, opts: { specChanged?: boolean } = {}): KObject {
+    const t = this.typeOf(obj);
+    const key = objectKey(t.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
+    const old = this.bucket(t.plural)[key];
+    if (old && GENERATION_KINDS.has(obj.kind)) {
+      const changed = opts.specChanged ?? JSON.stringify(old.spec) !== JSON.stringify(obj.spec);
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
+    }
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+    this.bucket(t.plural)[key] = obj;
+    return obj;
+  }
+
+  remove(plural: string, namespace: string | undefined, name: string): KObject | undefined {
+    const t = byPluralName(plural);
+    const b = this.state.objects[plural];
+    if (!b) return undefined;
+    const key = objectKey(t?.namespaced ? namespace : undefined, name);
+    const old = b[key];
+    delete b[key];
+    return old;
+  }
+
+  // ---- events ----
+
+  eventsFor(obj: KObject): KObject[] {
+    const uid = obj.metadata.uid;
+    return this.list('events', obj.metadata.namespace ?? 'default')
+      .filter((e) => e.involvedObject?.uid === uid || (!e.involvedObject?.uid && e.involvedObject?.name === obj.metadata.name && e.involvedObject?.kind === obj.kind))
+      .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
+  }
+
+  /** Record an Event (deduplicated like the event recorder: same object, reason and message → count+1). */
+  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
+    const ns = obj.metadata.namespace ?? 'default';
+    const existing = this.list('events', ns).find(
+      (e) => e.involvedObject?.uid === obj.metadata.uid && e.reason === reason && e.message === message,
+    );
+    if (existing) {
+      existing.count = (existing.count ?? 1) + 1;
+      existing.lastTimestamp = this.timestamp;
+      existing.metadata.resourceVersion = this.nextResourceVersion();
+      return;
+    }
+    const ev: KObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${obj.metadata.name}.${this.rand.hex(16)}`, namespace: ns },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: obj.metadata.name,
+        namespace: obj.metadata.namespace,
+        uid: obj.metadata.uid,
+        resourceVersion: obj.metadata.resourceVersion,
+      },
+      reason,
+      message,
+      source: host ? { component, host } : { component },
+      firstTimestamp: this.timestamp,
+      lastTimestamp: this.timestamp,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: component,
+      reportingInstance: host ?? '',
+    };
+    if (!obj.metadata.namespace) delete ev.involvedObject.namespace;
+    this.create(ev);
+    this.trimEvents();
+  }
+
+  private trimEvents(): void {
+    const b = this.state.objects.events;
+    if (!b) return;
+    const keys = Object.keys(b);
+    if (keys.length <= MAX_EVENTS) return;
+    keys
+      .sort((x, y) => Number(b[x].metadata.resourceVersion) - Number(b[y].metadata.resourceVersion))
+      .slice(0, keys.length - MAX_EVENTS)
+      .forEach((k) => delete b[k]);
+  }
+}

@@ -1,0 +1,127 @@
+// Reading and writing the state file. Every command runs inside `withState`: an exclusive lock
+// (proper-lockfile: a lock directory beside the file, refreshed while held, broken when stale
+// after a crash), a read, the command, and an atomic write (write-file-atomic: temp file +
+// rename), so concurrent processes never lose each other's update and a killed process leaves
+// either the old state or the new one.
+import { readFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, resolve, join } from 'node:path';
+import { homedir } from 'node:os';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
+import { CliError } from '../util/errors.js';
+import { SCHEMA_VERSION, STATE_KIND, type State } from './state.js';
+import { migrate } from './migrate.js';
+
+export function defaultStatePath(): string {
+  return join(homedir(), '.kubesim', 'state.json');
+}
+
+export function resolveStatePath(flag?: string): string {
+  return resolve(flag || process.env.KUBESIM_STATE || defaultStatePath());
+}
+
+const LOCK_TIMEOUT_MS = Number(process.env.KUBESIM_LOCK_TIMEOUT_MS || 30_000);
+
+async function acquire(path: string): Promise<() => Promise<void>> {
+  mkdirSync(dirname(path), { recursive: true });
+  const started = Date.now();
+  let delay = 5;
+  for (;;) {
+    try {
+      return await lockfile.lock(path, {
+        realpath: false,
+        stale: 10_000,
+        update: 2_000,
+        onCompromised: () => {
+          /* another process broke our lock after we stalled for >10 s; our write is still atomic */
+        },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      if (Date.now() - started > LOCK_TIMEOUT_MS) {
+        throw new CliError(
+          `timed out after ${Math.round(LOCK_TIMEOUT_MS / 1000)}s waiting for the lock on the state file ${path} (another kubesim command is still running; if none is, remove ${path}.lock)`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+      delay = Math.min(delay * 1.5, 100);
+    }
+  }
+}
+
+export class StateFileError extends CliError {}
+
+/** Parse a state file's text; throws StateFileError saying what is wrong and how to fix it. */
+export function parseState(text: string, path: string): State {
+  const fix = `run "kubesim reset" to start a fresh cluster (the unreadable file will be kept as a backup)`;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const why = text.trim() === '' ? 'it is empty' : `it is not valid JSON (${(e as Error).message})`;
+    throw new StateFileError(`cannot read the kubesim state file ${path}: ${why}; ${fix}`);
+  }
+  const d = data as Partial<State>;
+  if (!d || typeof d !== 'object' || d.kind !== STATE_KIND || typeof d.schemaVersion !== 'number' || typeof d.objects !== 'object') {
+    throw new StateFileError(`cannot read the kubesim state file ${path}: it is not a kubesim state file; ${fix}, or choose another file with --state or KUBESIM_STATE`);
+  }
+  if (d.schemaVersion > SCHEMA_VERSION) {
+    throw new StateFileError(
+      `the kubesim state file ${path} has schema version ${d.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION}); upgrade kubesim, or ${fix}`,
+    );
+  }
+  return migrate(d as State);
+}
+
+export interface Session {
+  path: string;
+  state: State;
+  /** True when the file did not exist and a fresh cluster was made. */
+  created: boolean;
+}
+
+/**
+ * Run `fn` with the state under the lock, then save it if it changed. `fresh` builds the state of
+ * a new cluster when the file does not exist.
+ */
+export async function withState<T>(path: string, fresh: () => State, fn: (s: Session) => Promise<T> | T): Promise<T> {
+  const release = await acquire(path);
+  try {
+    let text: string | undefined;
+    if (existsSync(path)) text = readFileSync(path, 'utf8');
+    const session: Session =
+      text === undefined ? { path, state: fresh(), created: true } : { path, state: parseState(text, path), created: false };
+    const result = await fn(session);
+    const out = JSON.stringify(session.state);
+    if (out !== text) await writeFileAtomic(path, out, { fsync: false });
+    return result;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** Read the state without locking or writing (for watchers that poll). */
+export function peekState(path: string): State | undefined {
+  if (!existsSync(path)) return undefined;
+  return parseState(readFileSync(path, 'utf8'), path);
+}
+
+/** Replace the state file with a fresh cluster, keeping an unreadable old file as a backup. */
+export async function resetState(path: string, fresh: () => State): Promise<string | undefined> {
+  const release = await acquire(path);
+  try {
+    let backup: string | undefined;
+    if (existsSync(path)) {
+      try {
+        parseState(readFileSync(path, 'utf8'), path);
+      } catch {
+        backup = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(path, backup);
+      }
+    }
+    await writeFileAtomic(path, JSON.stringify(fresh()), { fsync: false });
+    return backup;
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
