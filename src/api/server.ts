@@ -88,6 +88,30 @@ function keepNodePorts(next: KObject, live: KObject): void {
 }
 
 /**
+ * The Service registry's dropTypeDependentFields: when an update changes the type, fields that
+ * only made sense for the old type go, unless the client set them itself.
+ */
+function dropTypeDependentFields(obj: KObject, live: KObject, input: KObject): void {
+  const spec = obj.spec;
+  const was = live.spec?.type ?? 'ClusterIP';
+  const now = spec.type ?? 'ClusterIP';
+  if (was === now) return;
+  const asked = (f: string) => input.spec && f in input.spec && JSON.stringify(input.spec[f]) !== JSON.stringify(live.spec?.[f]);
+  const external = now === 'NodePort' || now === 'LoadBalancer';
+  if (!external) {
+    for (const p of spec.ports ?? []) delete p.nodePort;
+    if (!asked('externalTrafficPolicy')) delete spec.externalTrafficPolicy;
+    if (!asked('healthCheckNodePort')) delete spec.healthCheckNodePort;
+  }
+  if (now !== 'LoadBalancer') {
+    for (const f of ['allocateLoadBalancerNodePorts', 'loadBalancerClass', 'loadBalancerIP', 'loadBalancerSourceRanges']) if (!asked(f)) delete spec[f];
+  }
+  if (now === 'ExternalName') {
+    for (const f of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'internalTrafficPolicy', 'sessionAffinityConfig']) if (!asked(f)) delete spec[f];
+  }
+}
+
+/**
  * Replace a live object with `input` (already merged by the client for apply). Keeps metadata the
  * server owns and the status; re-runs defaulting, validation (with update rules) and allocation.
  */
@@ -116,6 +140,7 @@ export function prepareUpdate(cluster: Cluster, input: KObject, live: KObject): 
       delete obj.spec.clusterIPs;
     }
     keepNodePorts(obj, live);
+    dropTypeDependentFields(obj, live, input);
   }
   const errors = validateObject(obj, live);
   if (errors.length) throw new InvalidError(obj.kind, md.name, errors);

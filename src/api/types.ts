@@ -1,12 +1,30 @@
 // The shape every stored object has: a Kubernetes API object as the API server would return it
 // (apiVersion, kind, metadata, spec, status). Modules that know a kind use the `kubernetes-types`
 // interfaces (e.g. `Pod` from 'kubernetes-types/core/v1.js') by casting a KObject.
-import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+/** metav1.ObjectMeta as stored (mutable; the `kubernetes-types` one is read-only). */
+export interface Meta {
+  name: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ownerReferences?: any[];
+  finalizers?: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [field: string]: any;
+}
 
 export interface KObject {
   apiVersion: string;
   kind: string;
-  metadata: ObjectMeta & { name: string };
+  metadata: Meta;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [field: string]: any;
 }

@@ -749,42 +749,46 @@ export interface JsonPathOptions {
 
 const NO_TEMPLATE = 'template format specified but no template given';
 
-/** Parse a template; throws a ParseError with Go's message. */
+/** Parse a template; throws JsonPathError(<Go's parse error text>) if it is invalid. */
 function parseTemplate(template: string): Node[] {
   const p = new Parser();
-  p.parse(template);
+  try {
+    p.parse(template);
+  } catch (e) {
+    if (e instanceof ParseError) throw new JsonPathError(e.message);
+    throw e;
+  }
   return p.root.nodes;
 }
 
-/**
- * Check a jsonpath template as kubectl does when building the printer; throws kubectl's
- * `error parsing jsonpath <template>, <reason>` CliError.
- */
-export function validateJsonPath(template: string): void {
+/** kubectl's printer-creation checks (JSONPathPrintFlags.ToPrinter) as a CliError. */
+function parseForPrinter(template: string): Node[] {
   if (template === '') throw new CliError(NO_TEMPLATE);
   try {
-    parseTemplate(template);
+    return parseTemplate(template);
   } catch (e) {
-    if (e instanceof ParseError) throw new CliError(`error: error parsing jsonpath ${template}, ${e.message}`);
+    if (e instanceof JsonPathError) throw new CliError(`error: error parsing jsonpath ${template}, ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * Check a template as kubectl does when it builds the printer (before contacting the server):
+ * throws `template format specified but no template given` or
+ * `error: error parsing jsonpath <template>, <reason>` as a CliError.
+ */
+export function validateJsonPath(template: string): void {
+  parseForPrinter(template);
 }
 
 /**
  * What `kubectl get -o jsonpath=TEMPLATE` (or `jsonpath-as-json` with `asJson`) prints on stdout
  * for `data` (a single object, or the List wrapper for several). Errors are thrown as CliError
  * whose message is kubectl's stderr text without its final newline (exit code 1); a Go runtime
- * panic is thrown as ExitCode(2).
+ * panic (kubectl crashes, exit code 2) is thrown as ExitCode(2, 'panic: ...').
  */
 export function printJsonPath(template: string, data: unknown, opts: JsonPathOptions = {}): string {
-  if (template === '') throw new CliError(NO_TEMPLATE);
-  let nodes: Node[];
-  try {
-    nodes = parseTemplate(template);
-  } catch (e) {
-    if (e instanceof ParseError) throw new CliError(`error: error parsing jsonpath ${template}, ${e.message}`);
-    throw e;
-  }
+  const nodes = parseForPrinter(template);
   const engine = new JsonPath(nodes, opts.allowMissingKeys ?? true);
   try {
     const full = engine.findResults(data);
@@ -805,19 +809,20 @@ function execErrorText(template: string, err: string, data: unknown): string {
   );
 }
 
+/** A raw jsonpath parse or execution error (Go's error text, no kubectl decoration). */
+export class JsonPathError extends Error {}
+
+/** Throw JsonPathError(<Go's parse error text>) if the template does not parse. */
+export function checkJsonPathSyntax(template: string): void {
+  parseTemplate(template);
+}
+
 /**
- * Evaluate a parsed template for custom-columns: FindResults with missing keys allowed.
- * Returns the result lists, or throws ExecError-derived CliError text (just Go's error text).
- * @internal used by custom-columns.ts
+ * FindResults with missing keys allowed, as custom-columns uses it: one list of values per
+ * top-level node. Parse and execution errors are thrown as JsonPathError with Go's bare text.
  */
 export function findJsonPathResults(template: string, data: unknown): unknown[][] {
-  let nodes: Node[];
-  try {
-    nodes = parseTemplate(template);
-  } catch (e) {
-    if (e instanceof ParseError) throw new JsonPathError(e.message);
-    throw e;
-  }
+  const nodes = parseTemplate(template);
   try {
     return new JsonPath(nodes, true).findResults(data);
   } catch (e) {
@@ -826,16 +831,3 @@ export function findJsonPathResults(template: string, data: unknown): unknown[][
     throw e;
   }
 }
-
-/** Parse a template, throwing JsonPathError(<Go's parse error text>) if it is invalid. */
-export function checkJsonPathSyntax(template: string): void {
-  try {
-    parseTemplate(template);
-  } catch (e) {
-    if (e instanceof ParseError) throw new JsonPathError(e.message);
-    throw e;
-  }
-}
-
-/** A raw jsonpath parse or execution error (Go's error text, no kubectl decoration). */
-export class JsonPathError extends Error {}

@@ -15,12 +15,22 @@ const BEST_WIDTH = 80;
 // ---------------------------------------------------------------------------------------------
 // Key order (go-yaml v2 sorter.go keyList.Less, for string keys)
 
-const isLetter = (c: string): boolean => /^\p{L}$/u.test(c);
-const isDigit = (c: string): boolean => /^\p{Nd}$/u.test(c);
+const isLetter = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return /^\p{L}$/u.test(c);
+};
+const isDigit = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return /^\p{Nd}$/u.test(c);
+};
+const ASCII = /^[\x00-\x7f]*$/;
+const runes = (s: string): string[] => (ASCII.test(s) ? s.split('') : Array.from(s));
 
 export function yamlKeyLess(a: string, b: string): boolean {
-  const ar = Array.from(a);
-  const br = Array.from(b);
+  const ar = runes(a);
+  const br = runes(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) continue;
     const al = isLetter(ar[i]);
@@ -39,15 +49,18 @@ export function yamlKeyLess(a: string, b: string): boolean {
       }
     }
     let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(ar[ai].codePointAt(0)! - 48);
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(digitValue(ar[ai]));
     let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(br[bi].codePointAt(0)! - 48);
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(digitValue(br[bi]));
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
     return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
   }
   return ar.length < br.length;
 }
+
+/** Go's `int64(r - '0')` for a (possibly non-ASCII) decimal digit rune. */
+const digitValue = (c: string): number => c.codePointAt(0)! - 48;
 
 const yamlKeyCompare = (a: string, b: string): number => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0);
 
@@ -148,6 +161,8 @@ const isPrintableCp = (cp: number): boolean =>
   (cp >= 0xa0 && cp <= 0xd7ff) ||
   (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
 
+const FIRST_CHAR_INDICATORS = new Set(Array.from('#,[]{}&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+
 function analyzeScalar(chars: number[]): ScalarAnalysis {
   if (chars.length === 0) {
     return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
@@ -170,13 +185,11 @@ function analyzeScalar(chars: number[]): ScalarAnalysis {
   for (let i = 0; i < n; i++) {
     const c = chars[i];
     const followedByWhitespace = i + 1 >= n || isBlankCp(chars[i + 1]);
-    const ch = String.fromCodePoint(c);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
-      else if ((ch === '?' || ch === ':') && followedByWhitespace) blockIndicators = true;
-      else if (ch === '-' && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ':' && followedByWhitespace) blockIndicators = true;
-    else if (ch === '#' && precededByWhitespace) blockIndicators = true;
+      if (FIRST_CHAR_INDICATORS.has(c)) blockIndicators = true;
+      else if ((c === 0x3f || c === 0x3a || c === 0x2d) && followedByWhitespace) blockIndicators = true; // ? : -
+    } else if (c === 0x3a && followedByWhitespace) blockIndicators = true; // :
+    else if (c === 0x23 && precededByWhitespace) blockIndicators = true; // #
 
     if (!isPrintableCp(c)) specialCharacters = true;
     if (c === 0x20) {
@@ -361,6 +374,14 @@ class Emitter {
 
   writePlain(chars: number[], allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
+    if (!chars.some((c) => c === 0x20 || isBreakCp(c))) {
+      // Nothing to fold at: write it in one go.
+      this.out += String.fromCodePoint(...chars);
+      this.column += chars.length;
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     let spaces = false;
     let breaks = false;
     for (let i = 0; i < chars.length; i++) {

@@ -25,6 +25,8 @@ const PLURALS: Record<string, string> = {
   ServiceAccount: 'serviceaccounts',
   NetworkPolicy: 'networkpolicies',
   ControllerRevision: 'controllerrevisions',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
   Event: 'events',
 };
 
@@ -545,6 +547,10 @@ describe('describe Service', () => {
     expect(describeObject(unnamed, view)).toContain('Port:                     <unset>  5432/TCP\nTargetPort:               5432/TCP\nEndpoints:                <none>\n');
     const view2 = makeView([unnamed, slice('db-1', 'db', [{ name: '', port: 5432 }], [{ ip: '10.244.0.5', ready: false }])], NOW);
     expect(describeObject(unnamed, view2)).toContain('\nEndpoints:                \nSession Affinity:         None\n');
+    // describe.go sets its "more" flag before skipping not-ready endpoints (kubectl 1.32 quirk).
+    const quirk = [{ ip: '10.244.0.1', ready: true }, { ip: '10.244.0.2', ready: true }, { ip: '10.244.0.3', ready: true }, { ip: '10.244.0.4', ready: false }];
+    const view3 = makeView([unnamed, slice('db-1', 'db', [{ name: '', port: 5432 }], quirk)], NOW);
+    expect(describeObject(unnamed, view3)).toContain('\nEndpoints:                10.244.0.1:5432,10.244.0.2:5432,10.244.0.3:5432 + 0 more...\n');
 
     const ext: KObject = {
       apiVersion: 'v1',
@@ -613,8 +619,11 @@ describe('describe Endpoints', () => {
     );
   });
 
-  it('prints <none> for empty address lists', () => {
+  it('prints <none> for empty address lists, and no Events section with showEvents false', () => {
     const ep: KObject = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'x', namespace: 'default' }, subsets: [{ notReadyAddresses: [{ ip: '10.244.0.9' }] }] };
+    expect(describeObject(ep, makeView([ep], NOW), { showEvents: false })).toBe(
+      ['Name:         x', 'Namespace:    default', 'Labels:       <none>', 'Annotations:  <none>', 'Subsets:', '  Addresses:          <none>', '  NotReadyAddresses:  10.244.0.9', '', ''].join('\n'),
+    );
     expect(describeObject(ep, makeView([ep], NOW))).toBe(
       ['Name:         x', 'Namespace:    default', 'Labels:       <none>', 'Annotations:  <none>', 'Subsets:', '  Addresses:          <none>', '  NotReadyAddresses:  10.244.0.9', '', 'Events:  <none>', ''].join('\n'),
     );
@@ -1011,7 +1020,6 @@ describe('describe Node', () => {
           osImage: 'Debian GNU/Linux 12 (bookworm)',
           containerRuntimeVersion: 'containerd://1.7.18',
           kubeletVersion: 'v1.32.2',
-          kubeProxyVersion: 'v1.32.2',
           operatingSystem: 'linux',
           architecture: 'amd64',
         },
@@ -1090,7 +1098,7 @@ describe('describe Node', () => {
         '  Architecture:               amd64',
         '  Container Runtime Version:  containerd://1.7.18',
         '  Kubelet Version:            v1.32.2',
-        '  Kube-Proxy Version:         v1.32.2',
+        '  Kube-Proxy Version:         ',
         'PodCIDR:                      10.244.0.0/24',
         'PodCIDRs:                     10.244.0.0/24',
         'ProviderID:                   kind://docker/kind/kind-control-plane',
@@ -1350,6 +1358,160 @@ describe('describe ConfigMap / Secret / EndpointSlice / NetworkPolicy', () => {
         'Mountable secrets:   <none>',
         'Tokens:              <none>',
         'Events:              <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('describe DaemonSet / Job', () => {
+  it('renders a DaemonSet with a hostPath volume and a catch-all toleration', () => {
+    const ds: KObject = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kindnet', namespace: 'kube-system', uid: 'ds-uid', labels: { app: 'kindnet', 'k8s-app': 'kindnet' }, annotations: { 'deprecated.daemonset.template.generation': '1' } },
+      spec: {
+        selector: { matchLabels: { app: 'kindnet' } },
+        template: {
+          metadata: { labels: { app: 'kindnet', 'k8s-app': 'kindnet' } },
+          spec: {
+            serviceAccountName: 'kindnet',
+            tolerations: [{ operator: 'Exists' }],
+            volumes: [{ name: 'cni-cfg', hostPath: { path: '/etc/cni/net.d', type: 'DirectoryOrCreate' } }],
+            containers: [
+              {
+                name: 'kindnet-cni',
+                image: 'docker.io/kindest/kindnetd:v20241108-5c6d2daf',
+                env: [{ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } }],
+                resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } },
+                volumeMounts: [{ name: 'cni-cfg', mountPath: '/etc/cni/net.d' }],
+              },
+            ],
+          },
+        },
+      },
+      status: { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberAvailable: 1, numberMisscheduled: 0, numberReady: 1, updatedNumberScheduled: 1 },
+    };
+    const pod: KObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'kindnet-x7k2p', namespace: 'kube-system', labels: { app: 'kindnet' }, ownerReferences: [{ kind: 'DaemonSet', name: 'kindnet', uid: 'ds-uid', controller: true }] },
+      spec: {},
+      status: { phase: 'Running' },
+    };
+    expect(describeObject(ds, makeView([ds, pod], NOW))).toBe(
+      [
+        'Name:           kindnet',
+        'Namespace:      kube-system',
+        'Selector:       app=kindnet',
+        'Node-Selector:  <none>',
+        'Labels:         app=kindnet',
+        '                k8s-app=kindnet',
+        'Annotations:    deprecated.daemonset.template.generation: 1',
+        'Desired Number of Nodes Scheduled: 1',
+        'Current Number of Nodes Scheduled: 1',
+        'Number of Nodes Scheduled with Up-to-date Pods: 1',
+        'Number of Nodes Scheduled with Available Pods: 1',
+        'Number of Nodes Misscheduled: 0',
+        'Pods Status:  1 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:           app=kindnet',
+        '                    k8s-app=kindnet',
+        '  Service Account:  kindnet',
+        '  Containers:',
+        '   kindnet-cni:',
+        '    Image:      docker.io/kindest/kindnetd:v20241108-5c6d2daf',
+        '    Port:       <none>',
+        '    Host Port:  <none>',
+        '    Limits:',
+        '      cpu:     100m',
+        '      memory:  50Mi',
+        '    Requests:',
+        '      cpu:     100m',
+        '      memory:  50Mi',
+        '    Environment:',
+        '      POD_IP:   (v1:status.podIP)',
+        '    Mounts:',
+        '      /etc/cni/net.d from cni-cfg (rw)',
+        '  Volumes:',
+        '   cni-cfg:',
+        '    Type:          HostPath (bare host directory volume)',
+        '    Path:          /etc/cni/net.d',
+        '    HostPathType:  DirectoryOrCreate',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     op=Exists',
+        'Events:            <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('renders a completed Job', () => {
+    const uidLabels = { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'job-uid', 'job-name': 'pi' };
+    const job: KObject = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi', namespace: 'default', uid: 'job-uid', labels: uidLabels },
+      spec: {
+        parallelism: 1,
+        completions: 1,
+        completionMode: 'NonIndexed',
+        suspend: false,
+        backoffLimit: 4,
+        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'job-uid' } },
+        template: { metadata: { labels: uidLabels }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }] } },
+      },
+      status: { startTime: '2024-05-14T10:20:00Z', completionTime: '2024-05-14T10:20:42Z', succeeded: 1, ready: 0, terminating: 0 },
+    };
+    const ref = { kind: 'Job', name: 'pi', namespace: 'default' };
+    const view = makeView(
+      [job, event(ref, 'Normal', 'SuccessfulCreate', 'Created pod: pi-abcde', 'job-controller', ago(105)), event(ref, 'Normal', 'Completed', 'Job completed', 'job-controller', ago(63))],
+      NOW,
+    );
+    expect(describeObject(job, view)).toBe(
+      [
+        'Name:             pi',
+        'Namespace:        default',
+        'Selector:         batch.kubernetes.io/controller-uid=job-uid',
+        'Labels:           batch.kubernetes.io/controller-uid=job-uid',
+        '                  batch.kubernetes.io/job-name=pi',
+        '                  controller-uid=job-uid',
+        '                  job-name=pi',
+        'Annotations:      <none>',
+        'Parallelism:      1',
+        'Completions:      1',
+        'Completion Mode:  NonIndexed',
+        'Suspend:          false',
+        'Backoff Limit:    4',
+        'Start Time:       Tue, 14 May 2024 10:20:00 +0000',
+        'Completed At:     Tue, 14 May 2024 10:20:42 +0000',
+        'Duration:         42s',
+        'Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:  batch.kubernetes.io/controller-uid=job-uid',
+        '           batch.kubernetes.io/job-name=pi',
+        '           controller-uid=job-uid',
+        '           job-name=pi',
+        '  Containers:',
+        '   pi:',
+        '    Image:      perl:5.34.0',
+        '    Port:       <none>',
+        '    Host Port:  <none>',
+        '    Command:',
+        '      perl',
+        '      -Mbignum=bpi',
+        '      -wle',
+        '      print bpi(2000)',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Events:',
+        '  Type    Reason            Age   From            Message',
+        '  ----    ------            ----  ----            -------',
+        '  Normal  SuccessfulCreate  105s  job-controller  Created pod: pi-abcde',
+        '  Normal  Completed         63s   job-controller  Job completed',
         '',
       ].join('\n'),
     );

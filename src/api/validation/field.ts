@@ -17,7 +17,7 @@ export const notFound = (field: string, value: unknown): FieldError => ({ field,
 export const tooLong = (field: string, maxBytes: number): FieldError => ({
   field,
   type: 'Too long',
-  detail: `may not be more than ${maxBytes} bytes`,
+  detail: `must have at most ${maxBytes} bytes`, // [uncertain for 1.32]
 });
 
 /** field.Invalid. Strings, numbers and booleans render themselves; give `valueText` for Go dumps. */

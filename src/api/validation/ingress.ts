@@ -1,7 +1,7 @@
 // networking.k8s.io/v1 Ingress and IngressClass validation (pkg/apis/networking/validation).
 import type { KObject } from '../types.js';
 import type { ErrorList } from './field.js';
-import { arr, invalid, invalidEach, notSupported, num, obj, required, str, forbidden } from './field.js';
+import { arr, forbidden, invalid, invalidEach, notSupported, num, obj, required, str, tooLong } from './field.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import {
   isDNS1123Subdomain,
@@ -148,7 +148,7 @@ export function validateIngressClass(ic: KObject, old?: KObject): ErrorList {
   const controller = str(spec.controller);
   if (!controller) errs.push(required('spec.controller'));
   else {
-    if (Buffer.byteLength(controller) > 250) errs.push({ field: 'spec.controller', type: 'Too long', detail: 'may not be more than 250 bytes' });
+    if (Buffer.byteLength(controller) > 250) errs.push(tooLong('spec.controller', 250));
     const idx = controller.indexOf('/');
     if (idx <= 0 || idx === controller.length - 1) {
       errs.push(invalid('spec.controller', controller, 'must be a domain-prefixed path (such as "acme.io/foo")'));

@@ -581,19 +581,24 @@ export function validatePodTemplateSpec(template: unknown, field: string): Error
   return errs;
 }
 
-/** ValidatePodCreate */
-export function validatePod(pod: KObject): ErrorList {
+/** validatePodMetadataAndSpec: shared by create and update. */
+function validatePodMetadataAndSpec(pod: KObject): ErrorList {
   const spec = obj(pod.spec);
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain);
   errs.push(...validatePodSpec(spec, 'spec', true));
-  arr<Obj>(spec.containers).forEach((c, i) => {
-    const image = str(obj(c).image);
-    if (image.length !== image.trim().length) errs.push(invalid(`spec.containers[${i}].image`, image, 'must not have leading or trailing whitespace'));
-  });
-  arr<Obj>(spec.initContainers).forEach((c, i) => {
-    const image = str(obj(c).image);
-    if (image.length !== image.trim().length) errs.push(invalid(`spec.initContainers[${i}].image`, image, 'must not have leading or trailing whitespace'));
-  });
+  for (const k of ['containers', 'initContainers']) {
+    arr<Obj>(spec[k]).forEach((c, i) => {
+      const image = str(obj(c).image);
+      if (image.length !== image.trim().length) errs.push(invalid(`spec.${k}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+    });
+  }
+  return errs;
+}
+
+/** ValidatePodCreate */
+export function validatePod(pod: KObject): ErrorList {
+  const spec = obj(pod.spec);
+  const errs = validatePodMetadataAndSpec(pod);
   if (arr(spec.ephemeralContainers).length > 0) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   if (str(spec.nodeName) && arr(spec.schedulingGates).length > 0) {
     errs.push(forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'));
@@ -629,12 +634,13 @@ function stable(v: unknown): string {
  */
 export function validatePodUpdate(pod: KObject, old: KObject): ErrorList {
   const errs = validateObjectMetaUpdate(pod.metadata, old.metadata);
-  errs.push(...validatePodSpec(pod.spec, 'spec', true));
+  errs.push(...validatePodMetadataAndSpec(pod));
   const munge = (spec: unknown, from: unknown): Obj => {
     const s = structuredClone(obj(spec));
     const f = obj(from);
     for (const k of ['containers', 'initContainers']) {
       const fromList = arr<Obj>(f[k]);
+      if (!Array.isArray(s[k])) continue;
       s[k] = arr<Obj>(s[k]).map((c, i) => ({ ...obj(c), image: obj(fromList[i]).image }));
     }
     s.activeDeadlineSeconds = f.activeDeadlineSeconds;

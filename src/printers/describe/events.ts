@@ -12,7 +12,11 @@ function eventTime(e: Any): number {
   return timeKey(e.eventTime);
 }
 
-export function describeEvents(events: KObject[], w: PrefixWriter, now: number): void {
+/** The events of a view built for `--show-events=false`: kubectl then prints no Events section. */
+export const NO_EVENTS: readonly KObject[] = Object.freeze([]);
+
+export function describeEvents(events: readonly KObject[], w: PrefixWriter, now: number): void {
+  if (events === NO_EVENTS) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

@@ -5,6 +5,7 @@ import type { ClusterView, KObject } from '../../api/types.js';
 import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } from './batch.js';
 import { describeConfigMap, describeSecret, describeServiceAccount } from './config.js';
 import { describeEndpoints } from './endpoints.js';
+import { NO_EVENTS } from './events.js';
 import { describeGeneric } from './generic.js';
 import { describeIngress } from './ingress.js';
 import { describeLimitRange, describeNamespace, describeResourceQuota } from './namespace.js';
@@ -47,8 +48,20 @@ export function describeSupported(kind: string): boolean {
   return Object.prototype.hasOwnProperty.call(DESCRIBERS, kind);
 }
 
+export interface DescribeOptions {
+  /** `--show-events=false`: no Events section at all (default true). */
+  showEvents?: boolean;
+}
+
 /** The `kubectl describe` text of one object, ending with a newline. */
-export function describeObject(obj: KObject, view: ClusterView): string {
+export function describeObject(obj: KObject, view: ClusterView, opts: DescribeOptions = {}): string {
   const fn = describeSupported(obj.kind) ? DESCRIBERS[obj.kind] : describeGeneric;
-  return fn(obj, view);
+  if (opts.showEvents !== false) return fn(obj, view);
+  const inner = view;
+  return fn(obj, {
+    now: inner.now,
+    list: (plural, namespace) => inner.list(plural, namespace),
+    get: (plural, namespace, name) => inner.get(plural, namespace, name),
+    eventsFor: () => NO_EVENTS as KObject[],
+  });
 }

@@ -99,7 +99,8 @@ export function describeDeployment(obj: KObject, view: ClusterView): string {
     w.write(LEVEL_0, `StrategyType:\t${spec.strategy?.type ?? ''}\n`);
     w.write(LEVEL_0, `MinReadySeconds:\t${spec.minReadySeconds ?? 0}\n`);
     const ru = spec.strategy?.rollingUpdate;
-    if (ru) w.write(LEVEL_0, `RollingUpdateStrategy:\t${intOrString(ru.maxUnavailable)} max unavailable, ${intOrString(ru.maxSurge)} max surge\n`);
+    const ptr = (v: unknown): string => (v === undefined || v === null ? '<nil>' : intOrString(v));
+    if (ru) w.write(LEVEL_0, `RollingUpdateStrategy:\t${ptr(ru.maxUnavailable)} max unavailable, ${ptr(ru.maxSurge)} max surge\n`);
     describePodTemplate(spec.template, w);
     describeConditions(w, status.conditions);
     if (old.length > 0 || newRS) {
