@@ -157,6 +157,21 @@ function checkValue(v: string): void {
 
 /** Parse a `-l` selector. Throws SelectorParseError with apimachinery's message. */
 export function parseSelector(text: string): Selector {
+  try {
+    return parseSelectorRaw(text);
+  } catch (e) {
+    if (e instanceof SelectorParseError && e.message.startsWith('__req__')) {
+      throw new SelectorParseError(`unable to parse requirement: ${e.message.slice(7)}`);
+    }
+    throw e;
+  }
+}
+
+function reqError(msg: string): SelectorParseError {
+  return new SelectorParseError(`__req__${msg}`);
+}
+
+function parseSelectorRaw(text: string): Selector {
   const toks = lex(text);
   let p = 0;
   const peek = () => toks[p];
@@ -184,7 +199,7 @@ export function parseSelector(text: string): Selector {
       const op = after.v;
       if (op === 'in' || op === 'notin') {
         const open = next();
-        if (open.t !== '(') throw new SelectorParseError(`found '${open.v}' expected: '('`);
+        if (open.t !== '(') throw reqError(`found '${open.v}' expected: '('`);
         const values: string[] = [];
         let t = peek();
         if (t.t === ')') {
@@ -198,11 +213,11 @@ export function parseSelector(text: string): Selector {
             } else if (t.t === ',' || t.t === ')') {
               values.push('');
             } else {
-              throw new SelectorParseError(`found '${t.v}', expected: ',', ')' or identifier`);
+              throw reqError(`found '${t.v}', expected: ',', ')' or identifier`);
             }
             const sep = next();
             if (sep.t === ')') break;
-            if (sep.t !== ',') throw new SelectorParseError(`found '${sep.v}', expected: ',' or ')'`);
+            if (sep.t !== ',') throw reqError(`found '${sep.v}', expected: ',' or ')'`);
           }
         }
         values.forEach(checkValue);
@@ -214,7 +229,7 @@ export function parseSelector(text: string): Selector {
           next();
           value = vt.v;
         } else if (vt.t !== ',' && vt.t !== 'end') {
-          throw new SelectorParseError(`found '${vt.v}', expected: identifier`);
+          throw reqError(`found '${vt.v}', expected: identifier`);
         }
         if (op === '<' || op === '>') {
           if (!/^-?\d+$/.test(value)) throw new SelectorParseError(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
@@ -225,7 +240,7 @@ export function parseSelector(text: string): Selector {
         }
       }
     } else {
-      throw new SelectorParseError(`found '${after.v}', expected: =, !=, ==, in, notin`);
+      throw reqError(`found '${after.v}', expected: =, !=, ==, in, notin`);
     }
     const sep = next();
     if (sep.t === 'end') break;

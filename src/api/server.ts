@@ -54,6 +54,13 @@ export function createObject(cluster: Cluster, input: KObject, opts: RequestOpti
   if (errors.length) throw new InvalidError(obj.kind, obj.metadata.name ?? '', errors);
   if (obj.kind === 'Service') {
     const errs: FieldError[] = [];
+    // kind is single-stack (IPv4): a Service that requires dual-stack cannot be served (a headless
+    // Service without a selector is the exception: it just gets every family).
+    if (obj.spec.ipFamilyPolicy === 'RequireDualStack' && !(isHeadless(obj) && !obj.spec.selector)) {
+      throw new InvalidError('Service', obj.metadata.name, [
+        { field: 'spec.ipFamilyPolicy', type: 'Invalid value', value: 'RequireDualStack', detail: 'this cluster is not configured for dual-stack services' },
+      ]);
+    }
     if (needsClusterIP(obj)) {
       const r = allocateClusterIP(cluster, obj.spec.clusterIP || undefined);
       errs.push(...r.errors);
@@ -128,6 +135,15 @@ export function prepareUpdate(cluster: Cluster, input: KObject, live: KObject): 
   if (live.status !== undefined) obj.status = structuredClone(live.status);
   else delete obj.status;
   if (obj.kind === 'Service') {
+    // The registry's normalizeClusterIPs: a changed clusterIP with untouched clusterIPs moves
+    // the primary entry along (validation then says whether that is allowed).
+    if (
+      'clusterIP' in (input.spec ?? {}) &&
+      input.spec.clusterIP !== live.spec?.clusterIP &&
+      JSON.stringify(input.spec.clusterIPs) === JSON.stringify(live.spec?.clusterIPs)
+    ) {
+      obj.spec.clusterIPs = input.spec.clusterIP ? [input.spec.clusterIP, ...(live.spec?.clusterIPs ?? []).slice(1)] : [];
+    }
     // A client that does not mention the ClusterIP keeps the allocated one.
     if (!('clusterIP' in (input.spec ?? {})) && live.spec?.clusterIP) {
       obj.spec.clusterIP = live.spec.clusterIP;

@@ -50,17 +50,35 @@ export class Ctx {
    * Run `fn` against the cluster, brought up to now before and after, under the state lock.
    * `namespace` handed to fn is the effective one: -n, else the context's, else default.
    */
-  async run<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>): Promise<T> {
+  /**
+   * Run `fn` against the cluster (see runUnbuffered). When `keep(result)` says false — the
+   * command failed at everything it tried — the state file is left exactly as it was.
+   */
+  async run<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
+    const outMark = this.outBuf.length;
+    try {
+      return await this.runUnbuffered(fn, keep);
+    } catch (e) {
+      // Nothing of this attempt was saved: what it wanted to report on stdout did not happen.
+      this.outBuf.length = outMark;
+      throw e;
+    }
+  }
+
+  private async runUnbuffered<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
     return withState(this.statePath, Ctx.fresh, async (session) => {
       const cluster = new Cluster(session.state, now());
       reconcile(cluster);
       const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
+      let result: T;
       try {
-        return await fn(cluster, ns);
+        result = await fn(cluster, ns);
       } finally {
         reconcile(cluster);
         cluster.syncRng();
       }
+      if (keep && !keep(result)) session.discard = true;
+      return result;
     });
   }
 }

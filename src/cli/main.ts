@@ -90,6 +90,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(kubectlFlagError(err, verbName || first || '') + '\n');
       return 1;
     }
+    // Errors that arrive after part of the output was produced (custom-columns) carry it.
+    const partial = (err as { stdout?: unknown })?.stdout;
+    if (typeof partial === 'string' && partial) process.stdout.write(partial);
     const text = formatError(err);
     if (text) process.stderr.write(text.endsWith('\n') ? text : text + '\n');
     if (process.env.KUBESIM_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

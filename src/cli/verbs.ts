@@ -90,6 +90,241 @@ export const VERBS: VerbSpec[] = [
     load: () => import('./verbs/describe/index.js'),
   },
   {
+    name: 'create',
+    description: 'Create a resource from a file or from stdin, or with a generator subcommand',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      dryRun(cmd);
+      selector(cmd);
+      cmd
+        .option('--save-config', 'Save the configuration of the object in its annotation, for a later apply')
+        .option('--validate [mode]', 'strict|warn|ignore', 'strict')
+        .option('--edit', 'not supported')
+        .option('--raw <uri>', 'not supported')
+        .option('--field-manager <name>', 'ignored')
+        .option('--image <image>', 'deployment: image to run (repeatable)', collect)
+        .option('-r, --replicas <n>', 'deployment: number of replicas')
+        .option('--port <port>', 'deployment: the port the container exposes')
+        .option('--tcp <port[:targetPort]>', 'service: port pairs (repeatable)', collect)
+        .option('--clusterip <ip>', "service clusterip: the ClusterIP, or 'None' for a headless service")
+        .option('--node-port <port>', 'service nodeport: the node port')
+        .option('--external-name <name>', 'service externalname: the external DNS name')
+        .option('--from-literal <key=value>', 'configmap, secret generic: a literal value (repeatable)', collect)
+        .option('--from-file <[key=]path>', 'configmap, secret generic: a file or directory (repeatable)', collect)
+        .option('--from-env-file <path>', 'configmap, secret generic: a file of key=value lines (repeatable)', collect)
+        .option('--append-hash', 'configmap, secret: append a hash of the data to the name')
+        .option('--type <type>', 'secret generic: the type of the secret')
+        .option('--cert <path>', 'secret tls: PEM encoded certificate')
+        .option('--key <path>', 'secret tls: PEM encoded private key')
+        .option('--rule <rule>', 'ingress: host/path=service:port[,tls[=secret]] (repeatable)', collect)
+        .option('--class <name>', 'ingress: the ingress class')
+        .option('--default-backend <service:port>', 'ingress: the default backend')
+        .option('--annotation <key=value>', 'ingress: an annotation (repeatable)', collect);
+    },
+    load: () => import('./verbs/create/index.js'),
+  },
+  {
+    name: 'run',
+    description: 'Run a particular image on the cluster (creates a Pod)',
+    options: (cmd, collect) => {
+      output(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--image <image>', 'The image for the container to run')
+        .option('--port <port>', 'The port that this container exposes')
+        .option('-l, --labels <labels>', 'Comma separated labels to apply to the pod')
+        .option('--env <key=value>', 'Environment variables to set in the container (repeatable)', collect)
+        .option('--annotations <key=value>', 'Annotations to apply to the pod (repeatable)', collect)
+        .option('--restart <policy>', 'The restart policy for this Pod: Always, OnFailure or Never')
+        .option('--command', "Use the extra arguments as the container's command rather than its args")
+        .option('--image-pull-policy <policy>', 'Always, IfNotPresent or Never')
+        .option('--privileged', 'Run the container in privileged mode')
+        .option('--expose', 'Also create a ClusterIP service for the pod (requires --port)')
+        .option('--save-config', 'Save the configuration of the object in its annotation, for a later apply')
+        .option('-i, --stdin', 'not simulated: kubesim cannot attach to containers')
+        .option('-t, --tty', 'not simulated: kubesim cannot attach to containers')
+        .option('--rm', 'not simulated: kubesim cannot attach to containers')
+        .option('--attach', 'not simulated: kubesim cannot attach to containers')
+        .option('--leave-stdin-open', 'ignored')
+        .option('-q, --quiet', 'ignored')
+        .option('--overrides <json>', 'not supported')
+        .option('--override-type <type>', 'ignored')
+        .option('--pod-running-timeout <duration>', 'ignored')
+        .option('--field-manager <name>', 'ignored');
+    },
+    load: () => import('./verbs/run/index.js'),
+  },
+  {
+    name: 'expose',
+    description: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--port <port>', 'The port that the service should serve on (copied from the resource if unspecified)')
+        .option('--target-port <port>', 'Name or number of the port on the container that the service directs traffic to')
+        .option('--container-port <port>', 'deprecated synonym for --target-port')
+        .option('--protocol <protocol>', 'TCP, UDP or SCTP')
+        .option('--type <type>', 'ClusterIP, NodePort, LoadBalancer or ExternalName')
+        .option('--name <name>', 'The name for the newly created object')
+        .option('--selector <selector>', 'A label selector for the service (default: the selector of the resource)')
+        .option('-l, --labels <labels>', 'Labels to apply to the service')
+        .option('--external-ip <ip>', 'An additional external IP address to accept for the service')
+        .option('--cluster-ip <ip>', "The ClusterIP, or 'None' for a headless service")
+        .option('--load-balancer-ip <ip>', 'IP to assign to the LoadBalancer')
+        .option('--session-affinity <affinity>', 'None or ClientIP')
+        .option('--save-config', 'Save the configuration of the object in its annotation, for a later apply')
+        .option('--overrides <json>', 'not supported')
+        .option('--override-type <type>', 'ignored')
+        .option('--field-manager <name>', 'ignored');
+    },
+    load: () => import('./verbs/expose/index.js'),
+  },
+  {
+    name: 'label',
+    description: 'Update the labels on a resource',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      selector(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--overwrite', 'Allow labels to be overwritten, otherwise reject label updates that overwrite existing labels')
+        .option('--list', 'Display the labels for a given resource')
+        .option('--local', 'Do not contact the API server: label the objects of the -f files locally')
+        .option('--all', 'Select all resources, in the namespace of the specified resource types')
+        .option('-A, --all-namespaces', 'Check the specified action in all namespaces')
+        .option('--field-selector <selector>', 'Selector (field query) to filter on')
+        .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
+        .option('--field-manager <name>', 'ignored')
+        .option('--record', 'ignored');
+    },
+    load: () => import('./verbs/label/index.js'),
+  },
+  {
+    name: 'annotate',
+    description: 'Update the annotations on a resource',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      selector(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--overwrite', 'Allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations')
+        .option('--list', 'Display the annotations for a given resource')
+        .option('--local', 'Do not contact the API server: annotate the objects of the -f files locally')
+        .option('--all', 'Select all resources, in the namespace of the specified resource types')
+        .option('-A, --all-namespaces', 'Check the specified action in all namespaces')
+        .option('--field-selector <selector>', 'Selector (field query) to filter on')
+        .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
+        .option('--field-manager <name>', 'ignored')
+        .option('--record', 'ignored');
+    },
+    load: () => import('./verbs/annotate/index.js'),
+  },
+  {
+    name: 'scale',
+    description: 'Set a new size for a deployment, replica set, or replication controller',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      selector(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--replicas <count>', 'The new desired number of replicas. Required.')
+        .option('--current-replicas <count>', 'Precondition for current size')
+        .option('--resource-version <version>', 'Precondition for resource version')
+        .option('--all', 'Select all resources in the namespace of the specified resource types')
+        .option('--timeout <duration>', 'How long to wait for the scale operation (ignored: kubesim scales at once)')
+        .option('--record', 'ignored');
+    },
+    load: () => import('./verbs/scale/index.js'),
+  },
+  {
+    name: 'set',
+    description: 'Set specific features on objects (kubesim: set selector)',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      dryRun(cmd);
+      cmd
+        .option('--all', 'Select all resources in the namespace of the specified resource types')
+        .option('--local', 'Do not contact the API server: work on the -f files')
+        .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
+        .option('--field-manager <name>', 'ignored')
+        .option('--record', 'ignored');
+    },
+    load: () => import('./verbs/set/index.js'),
+  },
+  {
+    name: 'wait',
+    description: 'Experimental: Wait for a specific condition on one or many resources',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      output(cmd);
+      selector(cmd);
+      cmd
+        .option('--for <condition>', 'create|delete|condition=NAME[=VALUE]|jsonpath={EXPR}[=VALUE]')
+        .option('--timeout <duration>', 'The length of time to wait before giving up (default 30s; 0: check once; negative: a week)')
+        .option('--all', 'Select all resources in the namespace of the specified resource types')
+        .option('-A, --all-namespaces', 'List the requested object(s) across all namespaces')
+        .option('--field-selector <selector>', 'Selector (field query) to filter on');
+    },
+    load: () => import('./verbs/wait/index.js'),
+  },
+  {
+    name: 'api-resources',
+    description: 'Print the supported API resources on the server',
+    options: (cmd, collect) => {
+      cmd
+        .option('-o, --output <format>', 'Output format: wide|name')
+        .option('--no-headers', "Don't print headers")
+        .option('--api-group <group>', 'Limit to resources in the specified API group')
+        .option('--namespaced [bool]', 'true: only namespaced resources, false: only cluster-scoped ones')
+        .option('--verbs <verbs>', 'Limit to resources that support the specified verbs', collect)
+        .option('--categories <categories>', 'Limit to resources that belong to the specified categories', collect)
+        .option('--sort-by <field>', 'name or kind')
+        .option('--cached', 'ignored');
+    },
+    load: () => import('./verbs/api-resources/index.js'),
+  },
+  {
+    name: 'api-versions',
+    description: 'Print the supported API versions on the server, in the form of "group/version"',
+    load: () => import('./verbs/api-versions/index.js'),
+  },
+  {
+    name: 'version',
+    description: 'Print the client and server version information',
+    options: (cmd) => {
+      cmd.option('--client', 'Client version only (no server required)').option('-o, --output <format>', 'yaml or json');
+    },
+    load: () => import('./verbs/version/index.js'),
+  },
+  {
+    name: 'cluster-info',
+    description: 'Display cluster information',
+    load: () => import('./verbs/cluster-info/index.js'),
+  },
+  {
+    name: 'config',
+    description: 'Show or change the kubeconfig context (kubesim has one: kubesim)',
+    options: (cmd) => {
+      cmd
+        .option('-o, --output <format>', 'Output format')
+        .option('--no-headers', "Don't print headers")
+        .option('--minify', 'Only the current context (kubesim has one)')
+        .option('--raw', 'ignored')
+        .option('--flatten', 'ignored')
+        .option('--current', 'Modify the current context')
+        .option('--cluster <name>', 'The cluster of the context (kubesim)')
+        .option('--user <name>', 'The user of the context (kubesim)');
+    },
+    load: () => import('./verbs/config/index.js'),
+  },
+  {
     name: 'reset',
     description: 'Start a fresh simulated cluster (kubesim only)',
     options: (cmd) => {

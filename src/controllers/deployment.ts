@@ -75,9 +75,9 @@ export function reconcileDeployments(cluster: Cluster): boolean {
       const existing = cluster.get('replicasets', ns, `${d.metadata.name}-${hash}`);
       if (existing) continue; // a name collision with a foreign ReplicaSet: leave it, as the controller would retry
       current = createObject(cluster, newReplicaSet(d, hash, maxRevision + 1));
-      current.spec.replicas = 0;
-      cluster.update(current);
-      scale(cluster, d, current, replicas);
+      if (replicas > 0) {
+        cluster.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${current.metadata.name} to ${replicas}`, 'deployment-controller');
+      }
       changed = true;
     } else {
       if (revisionOf(current) < maxRevision) {

@@ -784,8 +784,10 @@ export function validateJsonPath(template: string): void {
 /**
  * What `kubectl get -o jsonpath=TEMPLATE` (or `jsonpath-as-json` with `asJson`) prints on stdout
  * for `data` (a single object, or the List wrapper for several). Errors are thrown as CliError
- * whose message is kubectl's stderr text without its final newline (exit code 1); a Go runtime
- * panic (kubectl crashes, exit code 2) is thrown as ExitCode(2, 'panic: ...').
+ * (exit code 1) whose message is kubectl's error text; printed with kubectl's rule (a newline
+ * is added only if the text lacks one) it gives kubectl's stderr exactly — the execution error
+ * text already ends with its own three newlines. A Go runtime panic (kubectl crashes, exit
+ * code 2) is thrown as ExitCode(2, 'panic: ...').
  */
 export function printJsonPath(template: string, data: unknown, opts: JsonPathOptions = {}): string {
   const nodes = parseForPrinter(template);
@@ -805,7 +807,7 @@ function execErrorText(template: string, err: string, data: unknown): string {
     `error: error executing jsonpath ${goQuote(template)}: Error executing template: ${err}. ` +
     'Printing more information for debugging the template:\n' +
     `\ttemplate was:\n\t\t${template}\n` +
-    `\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n`
+    `\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n\n`
   );
 }
 

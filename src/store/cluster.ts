@@ -137,7 +137,7 @@ export class Cluster implements ClusterView {
     const uid = obj.metadata.uid;
     return this.list('events', obj.metadata.namespace ?? 'default')
       .filter((e) => e.involvedObject?.uid === uid || (!e.involvedObject?.uid && e.involvedObject?.name === obj.metadata.name && e.involvedObject?.kind === obj.kind))
-      .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
+      .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
   }
 
   /** Record an Event (deduplicated like the event recorder: same object, reason and message → count+1). */
@@ -155,7 +155,7 @@ export class Cluster implements ClusterView {
     const ev: KObject = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${this.rand.hex(16)}`, namespace: ns },
+      metadata: { name: `${obj.metadata.name}.${this.eventSuffix()}`, namespace: ns },
       involvedObject: {
         apiVersion: obj.apiVersion,
         kind: obj.kind,
@@ -178,6 +178,11 @@ export class Cluster implements ClusterView {
     if (!obj.metadata.namespace) delete ev.involvedObject.namespace;
     this.create(ev);
     this.trimEvents();
+  }
+
+  /** Event names end in the hex of a nanosecond timestamp, so name order is creation order. */
+  private eventSuffix(): string {
+    return (BigInt(this.now) * 1_000_000n + BigInt(this.state.resourceVersion % 1_000_000)).toString(16);
   }
 
   private trimEvents(): void {

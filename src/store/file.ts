@@ -78,6 +78,8 @@ export interface Session {
   state: State;
   /** True when the file did not exist and a fresh cluster was made. */
   created: boolean;
+  /** Set when the command changed nothing worth keeping (it failed): the file is not written. */
+  discard?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function withState<T>(path: string, fresh: () => State, fn: (s: Ses
     const session: Session =
       text === undefined ? { path, state: fresh(), created: true } : { path, state: parseState(text, path), created: false };
     const result = await fn(session);
+    if (session.discard && !session.created) return result;
     const out = JSON.stringify(session.state);
     if (out !== text) await writeFileAtomic(path, out, { fsync: false });
     return result;

@@ -15,6 +15,7 @@ import { formatError } from '../../src/util/errors.js';
 const EXPECTED_FAILURES: Record<string, string> = {
   'kia/Chapter05/kubia-svc-publish-not-ready.yaml': 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.publishNotReadyEndpoints"',
   'k8s-dev-strategy/chapter7/my-ingress.yaml': 'Ingress in version "v1" cannot be handled as a Ingress: strict decoding error: unknown field "annotation"',
+  'kia2/Chapter11/svc.quote-dualstack.yaml': 'The Service "quote-dualstack" is invalid: spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services',
   'kia2/Chapter12/ing.kiada.affinity-gke.yaml': 'no matches for kind "BackendConfig" in version "cloud.google.com/v1"',
 };
 

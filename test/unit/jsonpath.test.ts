@@ -399,7 +399,9 @@ function ours(tc: Case): Outcome {
     const stdout = printJsonPath(rewrite(tc.template), DOCS[tc.doc], { asJson: tc.asJson, allowMissingKeys: !tc.noMissingKeys });
     return { stdout, stderr: '', status: 0 };
   } catch (e) {
-    return { stdout: '', stderr: formatError(e) + '\n', status: exitCodeOf(e) };
+    // The CLI's top level prints like kubectl's CheckErr: a newline only if the text lacks one.
+    const text = formatError(e);
+    return { stdout: '', stderr: text.endsWith('\n') ? text : text + '\n', status: exitCodeOf(e) };
   }
 }
 

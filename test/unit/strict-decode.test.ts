@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { formatStrictDecodeError, strictDecode } from '../../src/api/validation/index.js';
+import { formatStrictDecodeError, strictDecode } from '../../src/api/schema/decode.js';
 import { base64ErrorOffset, quantityError, schemaTypeOf } from '../../src/api/schema/decode.js';
 
 const CORPUS = '/work/shared/corpus';

@@ -285,6 +285,15 @@ describe('Service validation (reference §9.3)', () => {
     expect(invalidMessage(mismatch)).toBe(one('web', 'spec.clusterIPs: Invalid value: []string{"10.96.0.6"}: first value must match `clusterIP`'));
   });
 
+  test('a client that sets only clusterIP gets clusterIPs: [clusterIP] before validation', () => {
+    const headless = svc({ clusterIP: 'None' });
+    delete headless.spec.clusterIPs;
+    expect(validateObject(headless)).toEqual([]);
+    const np = svc({ type: 'NodePort', clusterIP: 'None', ports: [{ port: 80 }] });
+    delete np.spec.clusterIPs;
+    expect(invalidMessage(np)).toBe(one('web', `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`));
+  });
+
   test('other Service rules', () => {
     expect(invalidMessage(svc({ ports: [{ port: 80 }], externalIPs: ['127.0.0.1'] }))).toContain(
       'spec.externalIPs[0]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)',

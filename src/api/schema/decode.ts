@@ -13,7 +13,7 @@
 //   <Struct> is the innermost Go struct, <a.b.c> the JSON field names from the root without array
 //   indexes or map keys, <T> the Go type (`int32`, `string`, `v1.Container`, `[]v1.Container`, ...).
 // [uncertain] type-mismatch wording comes from the Go sources, not from a live 1.32 server; named
-// Go types (`v1.Protocol`, ...) are only known for the fields listed in scripts/gen-schema.mjs;
+// Go types (`v1.Protocol`, ...) are only known for the fields listed in src/tools/gen-schema.mjs;
 // Time values are accepted as any string (the server also parses RFC 3339).
 //
 // Objects are checked at the version stored (after conversion from old apiVersions such as

@@ -37,7 +37,7 @@ import {
   validateStatefulSet,
 } from './workloads.js';
 
-export { strictDecode, formatStrictDecodeError } from '../schema/decode.js';
+// strictDecode lives in ../schema/decode.js (imported only by the verbs that send manifests, to keep the schema off start-up).
 export { validateServiceClusterIPsRelatedFields, isHeadlessService } from './service.js';
 export * as names from './names.js';
 

@@ -47,6 +47,19 @@ export function isHeadlessService(spec: Spec): boolean {
   return ips.length === 1 && ips[0] === 'None';
 }
 
+/**
+ * The server's normalizeClusterIPs on create (run before validation): a client that sets only
+ * `clusterIP` gets `clusterIPs: [clusterIP]`. Applied here too so that validation does not depend
+ * on the caller having done it.
+ */
+function normalized(svc: KObject): KObject {
+  const spec = obj(svc.spec);
+  if (str(spec.clusterIP) && (spec.clusterIPs === undefined || spec.clusterIPs === null || arr(spec.clusterIPs).length === 0)) {
+    return { ...svc, spec: { ...spec, clusterIPs: [str(spec.clusterIP)] } };
+  }
+  return svc;
+}
+
 /** apiservice.ExternallyAccessible */
 function externallyAccessible(spec: Spec): boolean {
   const t = str(spec.type);
@@ -129,8 +142,8 @@ export function validateNonSpecialIP(value: string, field: string): ErrorList {
  * ValidateServiceClusterIPsRelatedFields. The real server also runs this before allocating IPs (the
  * allocators' initIPFamilyFields), so its errors come out before any allocation error.
  */
-export function validateServiceClusterIPsRelatedFields(svc: KObject): ErrorList {
-  const spec = obj(svc.spec);
+export function validateServiceClusterIPsRelatedFields(input: KObject): ErrorList {
+  const spec = obj(normalized(input).spec);
   if (str(spec.type) === 'ExternalName') return [];
   const errs: ErrorList = [];
   const clusterIP = str(spec.clusterIP);
@@ -241,7 +254,8 @@ function validateTrafficPolicies(spec: Spec): ErrorList {
 }
 
 /** ValidateService (create). */
-export function validateService(svc: KObject): ErrorList {
+export function validateService(input: KObject): ErrorList {
+  const svc = normalized(input);
   const spec = obj(svc.spec);
   const errs: ErrorList = validateObjectMeta(svc.metadata, true, nameIsDNS1035Label);
   const ann = obj(svc.metadata?.annotations);

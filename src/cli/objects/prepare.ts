@@ -6,7 +6,7 @@ import type { Manifest } from '../manifests.js';
 import { apiVersionOf, resolveKind, type ResourceType } from '../../api/registry.js';
 import { convertToStored } from '../../api/convert.js';
 import { CliError, StatusError } from '../../util/errors.js';
-import { strictDecode, formatStrictDecodeError } from '../../api/validation/index.js';
+import { strictDecode, formatStrictDecodeError } from '../../api/schema/decode.js';
 
 export interface Prepared {
   source: string;

@@ -55,6 +55,7 @@ export async function run(ctx: Ctx, args: string[], opts: ApplyOptions, _cmd: Co
   const { errors, printed } = await ctx.run(async (cluster, namespace) => {
     const errors: unknown[] = [];
     const printed: KObject[] = [];
+    let succeeded = 0;
     for (const m of manifests) {
       try {
         const p = prepareManifest(m, namespace, ctx.namespaceFlag, { validate: opts.validate });
@@ -91,6 +92,7 @@ export async function run(ctx: Ctx, args: string[], opts: ApplyOptions, _cmd: Co
             result = dry === 'none' ? cluster.update(next) : next;
           }
         }
+        succeeded++;
         if (format) printed.push(structuredClone(result));
         else ctx.out(`${kindPrefix(p.type)}/${result.metadata.name} ${op}${suffix}\n`);
       } catch (e) {
@@ -98,8 +100,8 @@ export async function run(ctx: Ctx, args: string[], opts: ApplyOptions, _cmd: Co
         errors.push(withSource(e, verb, m.source));
       }
     }
-    return { errors, printed };
-  });
+    return { errors, printed, succeeded };
+  }, (r) => r.succeeded > 0 || r.errors.length === 0);
 
   if (format && printed.length) {
     ctx.out(await printMachine(format, printed, printed.length === 1));

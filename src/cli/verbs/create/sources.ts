@@ -1,7 +1,7 @@
 // The data sources of `create configmap` and `create secret generic`: --from-literal=key=value,
 // --from-file=[key=]path (a directory adds each regular file), --from-env-file=path
 // (kubectl/pkg/util ParseLiteralSource/ParseFileSource, cmd/util/env_file.go).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CliError, goQuote } from '../../../util/errors.js';
 import { regexError } from '../../../api/validation/names.js';
@@ -34,7 +34,7 @@ function errnoText(e: unknown): string {
   return ERRNO_TEXT[code] ?? (e as Error).message;
 }
 
-function statOrError(path: string): ReturnType<typeof statSync> {
+function statOrError(path: string): Stats {
   try {
     return statSync(path);
   } catch (e) {

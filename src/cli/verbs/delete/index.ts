@@ -52,6 +52,7 @@ export async function run(ctx: Ctx, args: string[], opts: DeleteOptions, _cmd: C
     ctx.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   }
 
+  const seen = new Set<string>();
   const errors = await ctx.run((cluster, namespace) => {
     const errors: unknown[] = [];
     let targets: Found[] = [];
@@ -74,7 +75,7 @@ export async function run(ctx: Ctx, args: string[], opts: DeleteOptions, _cmd: C
       if (!opts.ignoreNotFound) errors.push(...res.errors);
     }
     // An object listed twice (e.g. by two files) is deleted once.
-    const seen = new Set<string>();
+    seen.clear();
     targets = targets.filter((t) => (seen.has(t.obj.metadata.uid!) ? false : (seen.add(t.obj.metadata.uid!), true)));
     const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
     for (const t of targets) {
@@ -89,7 +90,7 @@ export async function run(ctx: Ctx, args: string[], opts: DeleteOptions, _cmd: C
     }
     if (!targets.length && !errors.length && (!parsed || parsed.requests.some((r) => !r.names.length))) ctx.out('No resources found\n');
     return errors;
-  });
+  }, (errs) => errs.length === 0 || seen.size > 0);
   if (errors.length) {
     ctx.flush();
     throw new ExitCode(1, errors.map(formatError).join('\n'));

@@ -3,7 +3,6 @@
 // by two blank lines.
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
-import type { KObject } from '../../../api/types.js';
 import { parseResourceArgs, fetchRequests, listObjects, type Found } from '../../builder.js';
 import { readManifests } from '../../manifests.js';
 import { resolveKind } from '../../../api/registry.js';
@@ -56,8 +55,7 @@ export async function run(ctx: Ctx, args: string[], opts: DescribeOptions, _cmd:
         }
       }
     }
-    const view = showEvents ? cluster : { ...cluster, now: cluster.now, list: cluster.list.bind(cluster), get: cluster.get.bind(cluster), eventsFor: () => [] as KObject[] };
-    const texts = found.map((f) => describeObject(f.obj, view));
+    const texts = found.map((f) => describeObject(f.obj, cluster, { showEvents }));
     return { texts, errors, empty: !found.length, namespace };
   });
   ctx.out(texts.join('\n\n'));

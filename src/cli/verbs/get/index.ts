@@ -6,7 +6,6 @@ import type { KObject } from '../../../api/types.js';
 import { parseResourceArgs, fetchRequests, type Found } from '../../builder.js';
 import { parseOutputFormat, printMachine, type OutputFormat } from '../../../printers/output.js';
 import { CliError, formatError, ExitCode } from '../../../util/errors.js';
-import { readManifests } from '../../manifests.js';
 import { resolveKind, type ResourceType } from '../../../api/registry.js';
 import { sortObjects } from './sort.js';
 import { watch } from './watch.js';
@@ -41,7 +40,7 @@ export async function run(ctx: Ctx, args: string[], opts: GetOptions, _cmd: Comm
   }
   if (!args.length && !opts.filename?.length) throw new ExitCode(1, REQUIRED);
   if (opts.selector && args.length > 1 && !args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
-  const fromFiles = opts.filename?.length ? readManifests(opts.filename, opts.recursive) : undefined;
+  const fromFiles = opts.filename?.length ? (await import('../../manifests.js')).readManifests(opts.filename, opts.recursive) : undefined;
   const parsed = fromFiles ? undefined : parseResourceArgs(args);
 
   const result = await ctx.run((cluster, namespace) => {

@@ -1,28 +1,14 @@
 // --sort-by: order objects by the value a JSONPath expression gives (kubectl's RuntimeSort:
-// numbers numerically, strings lexically, missing values first).
+// numbers numerically, strings lexically, objects without the field first).
 import type { Found } from '../../builder.js';
-import { printJsonPath } from '../../../printers/jsonpath.js';
-import { CliError } from '../../../util/errors.js';
-
-function relaxed(expr: string): string {
-  let e = expr.trim();
-  if (e.startsWith('{') && e.endsWith('}')) e = e.slice(1, -1);
-  if (!e.startsWith('.')) e = `.${e}`;
-  return `{${e}}`;
-}
+import { findJsonPathResults } from '../../../printers/jsonpath.js';
+import { relaxedJsonPathExpression } from '../../../printers/custom-columns.js';
 
 export function sortObjects(found: Found[], expr: string): Found[] {
-  const template = relaxed(expr);
+  const template = relaxedJsonPathExpression(expr);
   const keyed = found.map((f) => {
-    const text = printJsonPath(template, JSON.parse(JSON.stringify(f.obj)), { asJson: true, allowMissingKeys: true });
-    let value: unknown;
-    try {
-      const arr = JSON.parse(text) as unknown[];
-      value = arr[0];
-    } catch {
-      throw new CliError(`couldn't parse sort-by value for ${expr}`);
-    }
-    return { f, value };
+    const results = findJsonPathResults(template, JSON.parse(JSON.stringify(f.obj)));
+    return { f, value: results[0]?.[0] };
   });
   const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'number' ? 1 : 2);
   keyed.sort((a, b) => {

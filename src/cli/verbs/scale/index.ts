@@ -7,7 +7,8 @@ import type { Ctx } from '../../context.js';
 import type { KObject } from '../../../api/types.js';
 import { CliError, StatusError } from '../../../util/errors.js';
 import { dryRunMode } from '../apply/index.js';
-import { planTargets, resolveTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix, parseGoInt, Aggregate } from '../label/targets.js';
+import { planTargets, resolveTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix
+, parseGoInt } from '../label/targets.js';
 
 export interface ScaleOptions {
   replicas?: string;
@@ -48,7 +49,7 @@ export async function run(ctx: Ctx, args: string[], opts: ScaleOptions, _cmd: Co
     const { targets, errors: notFound } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
     if (opts.resourceVersion && targets.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
     if (!targets.length) {
-      if (notFound.length) return notFound.length === 1 ? notFound : [new Aggregate(notFound)];
+      if (notFound.length) return notFound;
       throw new CliError('no objects passed to scale');
     }
     let printed = 0;
@@ -75,12 +76,12 @@ export async function run(ctx: Ctx, args: string[], opts: ScaleOptions, _cmd: Co
         }
       } catch (e) {
         // kubectl stops at the first object it cannot scale (after printing the ones before it).
-        return [e, ...notFound];
+        return [e];
       }
       obj.spec = { ...(obj.spec ?? {}), replicas };
       ctx.out(await printObject(format, obj, 'scaled' + suffix, printed++));
     }
-    return notFound.length > 1 ? [new Aggregate(notFound)] : notFound;
+    return notFound;
   });
   throwCollected(errors);
 }

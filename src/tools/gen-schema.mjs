@@ -1,8 +1,8 @@
 // Generates src/api/schema/schema.json: the field schema of every kind kubesim serves, used by the
 // API server's strict decoding (unknown fields, type mismatches; src/api/schema/decode.ts).
 //
-//   node scripts/gen-schema.mjs            # rewrite src/api/schema/schema.json
-//   node scripts/gen-schema.mjs --numbers  # list the integer fields (to review the int64 table)
+//   node src/tools/gen-schema.mjs            # rewrite src/api/schema/schema.json
+//   node src/tools/gen-schema.mjs --numbers  # list the integer fields (to review the int64 table)
 //
 // Not run by `npm run`; the JSON is committed. Source: the `kubernetes-types` package's .d.ts files
 // (a devDependency), read with the TypeScript compiler API. Those files lose some Go details, which
@@ -22,7 +22,7 @@ import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const typesDir = join(root, 'node_modules', 'kubernetes-types');
 const outFile = join(root, 'src', 'api', 'schema', 'schema.json');
 
