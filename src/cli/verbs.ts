@@ -165,7 +165,6 @@ export const VERBS: VerbSpec[] = [
       cmd
         .option('--port <port>', 'The port that the service should serve on (copied from the resource if unspecified)')
         .option('--target-port <port>', 'Name or number of the port on the container that the service directs traffic to')
-        .option('--container-port <port>', 'deprecated synonym for --target-port')
         .option('--protocol <protocol>', 'TCP, UDP or SCTP')
         .option('--type <type>', 'ClusterIP, NodePort, LoadBalancer or ExternalName')
         .option('--name <name>', 'The name for the newly created object')

@@ -1,17 +1,25 @@
 // Bundles src/cli/main.ts into dist/ with esbuild. Code splitting keeps each verb in its own
-// chunk, so a command loads only what it needs (start-up time is the product's speed).
+// chunk, so a command loads only what it needs (start-up time is the product's speed). The new
+// bundle is written beside dist/ and swapped in, so a kubesim running meanwhile never sees a
+// half-written dist/.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, renameSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../../dist', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}dist`;
+const tmp = `${root}dist.tmp-${process.pid}`;
+const old = `${root}dist.old-${process.pid}`;
+
+rmSync(tmp, { recursive: true, force: true });
 await build({
-  entryPoints: [new URL('../cli/main.ts', import.meta.url).pathname],
+  entryPoints: [`${root}src/cli/main.ts`],
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  outdir: new URL('../../dist', import.meta.url).pathname,
+  outdir: tmp,
   // Dependencies are bundled too: resolving and loading dozens of package files costs more
   // start-up time than reading one bigger chunk. CommonJS dependencies need a real `require`.
   banner: {
@@ -27,3 +35,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(tmp, dist);
+rmSync(old, { recursive: true, force: true });

@@ -38,7 +38,7 @@ export async function createFromFiles(ctx: Ctx, opts: FromFilesOptions): Promise
   const manifests = readManifests(opts.filenames, opts.recursive).filter((m) => !selector || matches(selector, m.obj.metadata?.labels));
 
   const { errors, results } = await ctx.run((cluster, namespace) => {
-    const errors: { err: unknown; source: string; apiVersion: string }[] = [];
+    const errors: SourcedError[] = [];
     const results: KObject[] = [];
     for (const m of manifests) {
       try {
@@ -51,16 +51,26 @@ export async function createFromFiles(ctx: Ctx, opts: FromFilesOptions): Promise
         errors.push({ err: withSource(e, 'creating', m.source), source: m.source, apiVersion: m.obj.apiVersion });
       }
     }
+    // Nothing created: fail without saving the state (a failed request changes nothing).
+    if (!results.length && errors.length) throw combined(errors);
     return { errors, results };
   });
 
   await printOutcome(ctx, results, { format: opts.format, dry: opts.dry, op: 'created', typed: false });
-  if (errors.length === 1) throw errors[0].err;
-  if (errors.length > 1) {
-    // An aggregate prints each error as a status line; Invalid errors keep their source there.
-    const line = ({ err, source, apiVersion }: (typeof errors)[number]) =>
-      err instanceof InvalidError ? `Error from server (Invalid): error when creating ${goQuote(source)}: ${goErrorText(err, apiVersion)}` : formatError(err);
-    throw new ExitCode(1, errors.map(line).join('\n'));
-  }
+  if (errors.length) throw combined(errors);
   if (!results.length) throw new CliError('no objects passed to create');
+}
+
+interface SourcedError {
+  err: unknown;
+  source: string;
+  apiVersion: string;
+}
+
+/** One error as itself; several as kubectl prints an aggregate (Invalid errors keep their source there). */
+function combined(errors: SourcedError[]): unknown {
+  if (errors.length === 1) return errors[0].err;
+  const line = ({ err, source, apiVersion }: SourcedError) =>
+    err instanceof InvalidError ? `Error from server (Invalid): error when creating ${goQuote(source)}: ${goErrorText(err, apiVersion)}` : formatError(err);
+  return new ExitCode(1, errors.map(line).join('\n'));
 }

@@ -7,6 +7,9 @@ import type { KObject } from '../../../api/types.js';
 import { CliError, ExitCode, UsageError } from '../../../util/errors.js';
 import { argsLenAtDash, rejectFlags, stringSlice } from './args.js';
 import { dryRunMode, parseObjectOutput } from './print.js';
+import { saveConfigTyped } from './typed.js';
+import { submitGenerated } from './submit.js';
+import { createFromFiles } from './from-files.js';
 import { SUBCOMMANDS, GROUPS, UNSUPPORTED, FILE_FLAGS, COMMON_FLAGS, groupHelp, type Subcommand } from './subcommands.js';
 
 export interface CreateOptions {
@@ -48,15 +51,14 @@ function unsupportedText(what: string): string {
 }
 
 export async function run(ctx: Ctx, args: string[], opts: CreateOptions, cmd: Command): Promise<void> {
-  const suffixWarn = (t: string) => ctx.err(t);
+  const warn = (t: string) => ctx.err(t);
   if (opts.filename?.length) {
     rejectFlags(cmd, [...FILE_FLAGS], 'create');
     if (args.length) throw new UsageError(`Unexpected args: [${args.join(' ')}]`, 'create');
     if (opts.edit) throw new CliError('kubesim does not support "create --edit"; edit the file, then run "kubesim create -f FILE"');
     if (opts.raw) throw new CliError('kubesim does not support "create --raw"');
-    const dry = dryRunMode(opts.dryRun, suffixWarn);
+    const dry = dryRunMode(opts.dryRun, warn);
     const format = parseObjectOutput(opts.output);
-    const { createFromFiles } = await import('./from-files.js');
     await createFromFiles(ctx, {
       filenames: opts.filename,
       recursive: opts.recursive,
@@ -81,7 +83,7 @@ export async function run(ctx: Ctx, args: string[], opts: CreateOptions, cmd: Co
       throw new CliError(`required flag(s) "${flag.name}" not set`);
     }
   }
-  const dry = dryRunMode(opts.dryRun, suffixWarn);
+  const dry = dryRunMode(opts.dryRun, warn);
   const format = parseObjectOutput(opts.output);
   const obj: KObject = await sub.generate({
     name: rest[0],
@@ -91,10 +93,6 @@ export async function run(ctx: Ctx, args: string[], opts: CreateOptions, cmd: Co
     list: (attr: string) => stringSlice(opts[attr] as string[] | undefined),
     array: (attr: string) => (opts[attr] as string[] | undefined) ?? [],
   });
-  if (opts.saveConfig && !sub.ignoresSaveConfig) {
-    const { saveConfigTyped } = await import('./typed.js');
-    saveConfigTyped(obj);
-  }
-  const { submitGenerated } = await import('./submit.js');
+  if (opts.saveConfig && !sub.ignoresSaveConfig) saveConfigTyped(obj);
   await submitGenerated(ctx, obj, { dry, format, errorPrefix: sub.errorPrefix });
 }

@@ -21,7 +21,6 @@ export interface ExposeOptions {
   dryRun?: string | boolean;
   port?: string;
   targetPort?: string;
-  containerPort?: string;
   protocol?: string;
   type?: string;
   name?: string;
@@ -35,37 +34,53 @@ export interface ExposeOptions {
   overrides?: string;
 }
 
+/**
+ * What kubectl 1.32 fills in from the exposed objects: once set (by the first object), the
+ * selector, port(s), labels and port protocols stay for the following objects of the same command.
+ */
+export interface ExposeState {
+  selector: string;
+  port: string;
+  ports: string;
+  labels: string;
+  protocols: Map<string, string[]>;
+}
+
+export function initialState(o: ExposeOptions): ExposeState {
+  return { selector: o.selector ?? '', port: o.port ?? '', ports: '', labels: o.labels ?? '', protocols: new Map() };
+}
+
 /** The Service kubectl generates for one exposed object. */
-export function serviceFor(obj: KObject, o: ExposeOptions, namespace: string | undefined): KObject {
+export function serviceFor(obj: KObject, o: ExposeOptions, state: ExposeState, namespace: string | undefined): KObject {
   checkExposable(obj);
-  let selector = o.selector ?? '';
-  if (!selector) {
+  if (!state.selector) {
     try {
-      selector = selectorFor(obj);
+      state.selector = selectorFor(obj);
     } catch (e) {
       throw new CliError(`couldn't retrieve selectors via --selector flag or introspection: ${(e as Error).message}`);
     }
   }
   const headless = o.clusterIp === 'None';
-  let port = o.port ?? '';
-  let ports = '';
-  if (!port) {
+  if (!state.port) {
     const found = portsFor(obj);
     if (found.length === 0 && !headless) throw new CliError("couldn't find port via --port flag or introspection");
-    if (found.length === 1) port = found[0];
-    else ports = found.join(',');
+    if (found.length === 1) state.port = found[0];
+    else if (found.length > 1) state.ports = found.join(',');
   }
+  const protocols = protocolsFor(obj);
+  if (protocols.size) state.protocols = protocols;
+  if (!state.labels) state.labels = makeLabels(obj.metadata.labels);
   return generateExposeService({
     name: o.name,
     defaultName: obj.metadata.name.slice(0, 63),
     namespace,
-    selector,
-    port,
-    ports,
-    labels: o.labels || makeLabels(obj.metadata.labels),
+    selector: state.selector,
+    port: state.port,
+    ports: state.ports,
+    labels: state.labels,
     protocol: o.protocol,
-    protocols: protocolsFor(obj),
-    targetPort: o.targetPort || o.containerPort,
+    protocols: state.protocols,
+    targetPort: o.targetPort,
     externalIP: o.externalIp,
     loadBalancerIP: o.loadBalancerIp,
     type: o.type,
@@ -105,9 +120,10 @@ export async function run(ctx: Ctx, args: string[], o: ExposeOptions, _cmd: Comm
       sources = res.found.map((f) => f.obj);
       errors.push(...res.errors);
     }
+    const state = initialState(o);
     for (const obj of sources) {
       try {
-        const svc = serviceFor(obj, o, dry === 'client' ? ctx.namespaceFlag : undefined);
+        const svc = serviceFor(obj, o, state, dry === 'client' ? ctx.namespaceFlag : undefined);
         if (dry === 'client') {
           results.push(svc);
           continue;
@@ -118,10 +134,16 @@ export async function run(ctx: Ctx, args: string[], o: ExposeOptions, _cmd: Comm
         errors.push(e);
       }
     }
+    // Nothing exposed: fail without saving the state (a failed request changes nothing).
+    if (!results.length && errors.length) throw combined(errors);
     return { results, errors };
   });
 
   await printOutcome(ctx, results, { format, dry, op: 'exposed', typed: dry === 'client' });
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new ExitCode(1, errors.map(formatError).join('\n'));
+  if (errors.length) throw combined(errors);
+}
+
+/** One error as itself; several as kubectl prints an aggregate (one line each). */
+function combined(errors: unknown[]): unknown {
+  return errors.length === 1 ? errors[0] : new ExitCode(1, errors.map(formatError).join('\n'));
 }

@@ -1,8 +1,12 @@
 // kubesim's containers run no real processes, so `kubectl run -i/-t/--rm/--attach` (attach to the
 // container's stdin/stdout) cannot be simulated. These messages say so, and show the equivalent
 // that works: a pod kept alive with sleep, then `exec` for the command.
-import { quote } from 'shell-quote';
 import { CliError } from '../../../util/errors.js';
+
+/** Quote words for a POSIX shell, leaving plain ones (URLs, paths, k=v) as they are. */
+export function quote(words: string[]): string {
+  return words.map((w) => (/^[A-Za-z0-9_\-.,:/=@%+]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
 
 export interface AttachContext {
   name: string;
@@ -20,7 +24,9 @@ function nsFlag(ns?: string): string {
 export function cannotAttachError(c: AttachContext, flags: string[]): CliError {
   const ns = nsFlag(c.namespace);
   const name = quote([c.name]);
-  const cmd = c.args.length ? quote(c.args) : 'COMMAND';
+  // An interactive shell is what -it usually runs; exec needs a command instead.
+  const shellOnly = c.args.length === 1 && /^(\/bin\/)?(sh|bash|ash|zsh)$/.test(c.args[0]);
+  const cmd = c.args.length && !shellOnly ? quote(c.args) : 'COMMAND';
   return new CliError(
     [
       `kubesim cannot attach to containers, so it does not support "kubesim run ${flags.join(' ')}" (nothing was created).`,

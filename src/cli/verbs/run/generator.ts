@@ -33,7 +33,7 @@ export function parseAnnotations(annotations: string[]): Record<string, string> 
   return goMapFrom(
     annotations.map((a) => {
       const i = a.indexOf('=');
-      if (i < 0) throw new CliError(`invalid annotations format: ${a}`);
+      if (i <= 0) throw new CliError(`invalid annotations format: ${a}`);
       return [a.slice(0, i), a.slice(i + 1)] as [string, string];
     }),
   );

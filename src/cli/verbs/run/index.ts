@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import type { KObject } from '../../../api/types.js';
 import { CliError, UsageError } from '../../../util/errors.js';
-import { argsLenAtDash } from '../create/args.js';
 import { dryRunMode, parseObjectOutput, opMessage, printObjects, type DryRun } from '../create/print.js';
 import { saveConfigTyped } from '../create/typed.js';
 import { createInCluster, nameRef } from '../create/submit.js';
@@ -42,8 +41,8 @@ function restartPolicy(restart: string | undefined, interactive: boolean): strin
 }
 
 /** RunOptions.Validate, in kubectl's order. */
-function validate(args: string[], atDash: number, o: RunOptions, dry: DryRun): { policy: string; attach: boolean } {
-  if (!args.length || atDash === 0) throw new UsageError('NAME is required for run', 'run');
+function validate(args: string[], o: RunOptions, dry: DryRun): { policy: string; attach: boolean } {
+  if (!args.length) throw new UsageError('NAME is required for run', 'run');
   const image = o.image!;
   if (!image) throw new CliError('--image is required');
   if (!isValidImageReference(image)) throw new CliError(`Invalid image name "${image}": invalid reference format`);
@@ -60,11 +59,11 @@ function validate(args: string[], atDash: number, o: RunOptions, dry: DryRun): {
   return { policy, attach };
 }
 
-export async function run(ctx: Ctx, args: string[], o: RunOptions, cmd: Command): Promise<void> {
+export async function run(ctx: Ctx, args: string[], o: RunOptions, _cmd: Command): Promise<void> {
   if (o.image === undefined) throw new CliError('required flag(s) "image" not set');
   const dry = dryRunMode(o.dryRun, (t) => ctx.err(t));
   const format = parseObjectOutput(o.output);
-  const { policy, attach } = validate(args, argsLenAtDash(cmd, args), o, dry);
+  const { policy, attach } = validate(args, o, dry);
   if (o.overrides) throw new CliError('kubesim does not support "run --overrides"; write a Pod manifest and use "kubesim apply -f FILE" instead');
 
   const name = args[0];

@@ -76,7 +76,7 @@ export function parseToLabelSelector(text: string): LabelSelectorSpec {
     reqs = parseSelector(text);
   } catch (e) {
     if (e instanceof SelectorParseError) {
-      const msg = e.message.includes('][') ? e.message : withKey(e.message, text);
+      const msg = /values\[\d+\]\[/.test(e.message) ? e.message : withKey(e.message, text);
       throw new CliError(`couldn't parse the selector string "${text}": ${msg}`);
     }
     throw e;
