@@ -12,13 +12,24 @@ function collect(value: string, previous: string[] = []): string[] {
 function kubectlFlagError(err: CommanderError, verb: string): string {
   const where = verb ? `kubesim ${verb}` : 'kubesim';
   const m = /unknown option '([^']+)'/.exec(err.message);
-  if (m) return `error: unknown flag: ${m[1]}\nSee '${where} --help' for usage.`;
+  // cobra's flag errors, which kubectl prints with a capital "Error:".
+  if (m) return `Error: unknown flag: ${m[1]}\nSee '${where} --help' for usage.`;
   const missing = /option '([^']+)' argument missing/.exec(err.message);
   if (missing) {
-    const flag = missing[1].split(/[ ,]+/).find((f) => f.startsWith('-')) ?? missing[1];
-    return `error: flag needs an argument: ${flag}\nSee '${where} --help' for usage.`;
+    const flags = missing[1].split(/[ ,]+/).filter((f) => f.startsWith('-'));
+    const typed = flags.find((f) => process.argv.includes(f)) ?? flags[0] ?? missing[1];
+    const text = typed.startsWith('--') ? typed : `'${typed.slice(1)}' in ${typed}`;
+    return `Error: flag needs an argument: ${text}\nSee '${where} --help' for usage.`;
   }
   return err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
 }
 
 const VALUE_FLAGS = ['-n', '--namespace', '--state', '--context', '--kubeconfig', '-v', '--v'];
@@ -73,11 +84,14 @@ export async function main(argv: string[]): Promise<number> {
 
   const first = firstWord(argv);
   if (first && !VERBS.some((v) => v.name === first || v.aliases?.includes(first)) && !['help'].includes(first)) {
-    const known = UNSUPPORTED_KUBECTL_VERBS.includes(first);
-    const hint = known
-      ? `kubesim does not simulate "kubectl ${first}" yet; run 'kubesim --help' for the commands it supports.`
-      : `Run 'kubesim --help' for usage.`;
-    process.stderr.write(`error: unknown command "${first}" for "kubesim"\n${hint}\n`);
+    // cobra's text, with its suggestions; then what kubesim can and cannot do.
+    const suggestions = VERBS.map((v) => v.name).filter((n) => n.startsWith(first) || editDistance(n, first) <= 2);
+    let text = `Error: unknown command "${first}" for "kubesim"`;
+    text += suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '\n';
+    text += UNSUPPORTED_KUBECTL_VERBS.includes(first)
+      ? `\nkubesim does not simulate "kubectl ${first}"; run 'kubesim --help' for the commands it supports.\n`
+      : `\nRun 'kubesim --help' for usage.\n`;
+    process.stderr.write(text);
     return 1;
   }
 

@@ -126,8 +126,12 @@ describe('errors before the server', () => {
   it('bad label selector', () => expectError(['get', 'pods', '-l', 'app in (a'], /^Error from server \(BadRequest\): Unable to find "\/v1, Resource=pods" that match label selector "app in \(a", field selector "": unable to parse requirement: found '', expected: ',' or '\)'\n$/));
   it('bad output format', () => expectError(['get', 'pods', '-o', 'xml'], /^error: unable to match a printer suitable for the output format "xml", allowed formats are: /));
   it('bad jsonpath', () => expectError(['get', 'pods', '-o', 'jsonpath={.items[0'], /^error: error parsing jsonpath \{\.items\[0, unterminated array\n$/));
-  it('unknown flag', () => expectError(['get', 'pods', '--bogus'], "error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n"));
-  it('unknown command', () => expectError(['rollout', 'status', 'deploy/x'], /^error: unknown command "rollout" for "kubesim"\n/));
+  // cobra's own errors: kubectl prints these with a capital "Error:".
+  it('unknown flag', () => expectError(['get', 'pods', '--bogus'], "Error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n"));
+  it('short flag without its value', () => expectError(['get', 'pods', '-n'], "Error: flag needs an argument: 'n' in -n\nSee 'kubesim get --help' for usage.\n"));
+  it('long flag without its value', () => expectError(['get', 'pods', '--namespace'], "Error: flag needs an argument: --namespace\nSee 'kubesim get --help' for usage.\n"));
+  it('unknown command', () => expectError(['rollout', 'status', 'deploy/x'], /^Error: unknown command "rollout" for "kubesim"\n\nkubesim does not simulate "kubectl rollout"/));
+  it('a typo gets suggestions', () => expectError(['gte', 'pods'], 'Error: unknown command "gte" for "kubesim"\n\nDid you mean this?\n\tget\n\nRun \'kubesim --help\' for usage.\n'));
   it('--show-labels with json', () => expectError(['get', 'pods', '--show-labels', '-o', 'json'], 'error: --show-labels option cannot be used with json printer\n'));
 });
 

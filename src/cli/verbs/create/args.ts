@@ -24,11 +24,6 @@ export function argsLenAtDash(cmd: Command, args: string[]): number {
   return Math.max(0, args.length - (raw.length - dash - 1));
 }
 
-/** Whether `--` appeared on the command line. */
-export function hasDash(cmd: Command): boolean {
-  return rawArgs(cmd).includes('--');
-}
-
 /** cobra's unknown-flag error, for a flag the verb table declares but this (sub)command lacks. */
 export function rejectFlags(cmd: Command, allowed: readonly string[], path: string): void {
   const raw = rawArgs(cmd);
