@@ -147,10 +147,10 @@ function checkKey(key: string): void {
   }
 }
 
-function checkValue(v: string): void {
+function checkValue(v: string, key: string, index = 0): void {
   if (v.length > 63 || !LABEL_VALUE.test(v)) {
     throw new SelectorParseError(
-      `unable to parse requirement: values[0]: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      `unable to parse requirement: values[${index}][${key}]: Invalid value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
     );
   }
 }
@@ -220,7 +220,7 @@ function parseSelectorRaw(text: string): Selector {
             if (sep.t !== ',') throw reqError(`found '${sep.v}', expected: ',' or ')'`);
           }
         }
-        values.forEach(checkValue);
+        values.forEach((v, i) => checkValue(v, key, i));
         reqs.push({ key, op: op === 'in' ? 'in' : 'notin', values });
       } else {
         const vt = peek();
@@ -235,7 +235,7 @@ function parseSelectorRaw(text: string): Selector {
           if (!/^-?\d+$/.test(value)) throw new SelectorParseError(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
           reqs.push({ key, op: op === '>' ? 'gt' : 'lt', values: [value] });
         } else {
-          checkValue(value);
+          checkValue(value, key);
           reqs.push({ key, op: op === '!=' ? '!=' : '=', values: [value] });
         }
       }

@@ -30,9 +30,14 @@ export function podFromTemplate(owner: KObject, template: KObject['spec'], gener
   return pod;
 }
 
-/** Order in which surplus pods go: unscheduled, pending, not ready, then newest first. */
+/**
+ * Order in which surplus pods go (the controller's ActivePodsWithRanks): unscheduled, pending,
+ * not ready, then newest first. Timestamps have second precision, so within one second the pod
+ * IP stands in for age: each node hands IPs out walking forward, so the newer pod has the higher.
+ */
 function deletionRank(p: KObject): number[] {
-  return [p.spec?.nodeName ? 1 : 0, p.status?.phase === 'Pending' ? 0 : 1, podIsReady(p) ? 1 : 0, -Date.parse(p.metadata.creationTimestamp ?? '')];
+  const ipIndex = Number(String(p.status?.podIP ?? '').split('.').pop() ?? 0) || 0;
+  return [p.spec?.nodeName ? 1 : 0, p.status?.phase === 'Pending' ? 0 : 1, podIsReady(p) ? 1 : 0, -Date.parse(p.metadata.creationTimestamp ?? ''), -ipIndex];
 }
 
 function compareRank(a: number[], b: number[]): number {
