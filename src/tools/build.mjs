@@ -13,7 +13,7 @@ const old = `${root}dist.old-${process.pid}`;
 
 rmSync(tmp, { recursive: true, force: true });
 await build({
-  entryPoints: [`${root}src/cli/main.ts`],
+  entryPoints: { main: `${root}src/cli/entry.ts` },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import type { KObject } from '../../../api/types.js';
-import { CliError, ExitCode, UsageError } from '../../../util/errors.js';
+import { CliError, ExitCode, UsageError, goQuote } from '../../../util/errors.js';
 import { argsLenAtDash, rejectFlags, stringSlice } from './args.js';
 import { dryRunMode, parseObjectOutput } from './print.js';
 import { saveConfigTyped } from './typed.js';
@@ -35,7 +35,7 @@ function resolveSubcommand(args: string[]): { sub: Subcommand; words: number } {
     const sub = SUBCOMMANDS.find((s) => s.group === group.name && (s.name === second || s.aliases.includes(second)));
     if (!sub) {
       if (group.unsupported?.includes(second)) throw new CliError(unsupportedText(`${group.name} ${second}`));
-      throw new UsageError(`unknown command ${JSON.stringify(args.slice(1).join(' '))}`, `create ${group.name}`);
+      throw new UsageError(`unknown command ${goQuote(args.slice(1).join(' '))}`, `create ${group.name}`);
     }
     return { sub, words: 2 };
   }
@@ -74,15 +74,16 @@ export async function run(ctx: Ctx, args: string[], opts: CreateOptions, cmd: Co
 
   const { sub, words } = resolveSubcommand(args);
   rejectFlags(cmd, [...COMMON_FLAGS, ...sub.flags], sub.path);
-  const rest = args.slice(words);
-  const atDash = argsLenAtDash(cmd, args) - words;
-  const nameCount = atDash < 0 ? rest.length : atDash;
-  if (nameCount !== 1) throw new UsageError(`exactly one NAME is required, got ${nameCount}`, sub.path);
+  // cobra checks required flags before the command runs, so before the NAME.
   for (const flag of sub.required ?? []) {
     if (opts[flag.attr] === undefined || (Array.isArray(opts[flag.attr]) && !(opts[flag.attr] as unknown[]).length)) {
       throw new CliError(`required flag(s) "${flag.name}" not set`);
     }
   }
+  const rest = args.slice(words);
+  const atDash = argsLenAtDash(cmd, args) - words;
+  const nameCount = atDash < 0 ? rest.length : atDash;
+  if (nameCount !== 1) throw new UsageError(`exactly one NAME is required, got ${nameCount}`, sub.path);
   const dry = dryRunMode(opts.dryRun, warn);
   const format = parseObjectOutput(opts.output);
   const obj: KObject = await sub.generate({
