@@ -13,7 +13,7 @@ function kubectlFlagError(err: CommanderError, verb: string): string {
   const where = verb ? `kubesim ${verb}` : 'kubesim';
   const m = /unknown option '([^']+)'/.exec(err.message);
   // cobra's flag errors, which kubectl prints with a capital "Error:".
-  if (m) return `Error: unknown flag: ${m[1]}\nSee '${where} --help' for usage.`;
+  if (m) return `Error: unknown flag: ${m[1].replace(/=.*$/s, '')}\nSee '${where} --help' for usage.`;
   const missing = /option '([^']+)' argument missing/.exec(err.message);
   if (missing) {
     const flags = missing[1].split(/[ ,]+/).filter((f) => f.startsWith('-'));

@@ -23,6 +23,12 @@ export interface SimFs {
   list(dir: string): string[] | undefined;
   mkdir(path: string, parents?: boolean): void;
   remove(path: string, recursive?: boolean): boolean;
+  /** Size, mtime, type of a path (ls -l, test -x); undefined when it does not exist. */
+  stat?(path: string): { dir: boolean; size: number; mtime: number; exec: boolean; readOnly: boolean } | undefined;
+  /** Set a file's mtime to now (creating it empty when missing). */
+  touch?(path: string): void;
+  /** chmod +x / -x. */
+  setExec?(path: string, on: boolean): void;
 }
 
 /** An HTTP request as a simulated app receives it. */
@@ -73,6 +79,30 @@ export interface ImageBehaviour {
   accessLog?: (req: HttpRequest, res: HttpResponse) => string;
   /** Log lines written at start-up. */
   startupLog?: string[];
+  /**
+   * Versions of client tools whose output differs between releases (network tools read these):
+   * curl 7.x vs 8.x error wording and -v lines; busybox version (nslookup style: ≤1.28 small,
+   * ≥1.29 big); libc (musl: Alpine, glibc: Debian/Ubuntu — resolver search rules and error texts).
+   * Unset: curl 8, and busybox 1.36 + musl for 'busybox', glibc for 'bash-debian'.
+   */
+  toolVersions?: { curl?: string; busybox?: string; libc?: 'musl' | 'glibc' | 'uclibc'; ping?: 'busybox' | 'iputils' | 'inetutils' };
+  /** The image's ENTRYPOINT and CMD (what runs as PID 1 when the pod spec sets no command/args). */
+  entrypoint?: string[];
+  cmd?: string[];
+  /**
+   * Names of the app's own binary (`nginx`, `node`, `envoy`): when the pod's command runs one of
+   * these (or the image default), the app serves `listens`/`http`; any other command (`sleep 3600`,
+   * `sh -c …`) runs in the simulated shell instead and nothing listens.
+   */
+  server?: string[];
+  /** PID 1 has no SIGTERM handler (node as PID 1): `kill 1` does nothing. */
+  pid1IgnoresTerm?: boolean;
+  /** Work the app does on its own as time passes (quote-writer writes a file every minute). */
+  background?: (c: ContainerHandle, now: number) => void;
+  /** `ps` line of the main process (default: the effective command). */
+  processName?: string;
+  /** Base filesystem family (/etc/os-release, /etc/passwd): alpine/busybox or debian/ubuntu. */
+  os?: 'alpine' | 'busybox' | 'debian' | 'ubuntu';
 }
 
 /** What a shell tool gets: its argv, streams, and the container it runs in. */
@@ -89,6 +119,18 @@ export interface ToolContext {
   trace(line: string): void;
   /** Time budget left (ms of simulated time) for loops/sleeps; tools that wait consume it. */
   sleep(ms: number): void;
+  /** stdout is a terminal (`exec -t`): curl shows no progress meter, redis-cli/mysql format for humans. */
+  tty?: boolean;
+  /**
+   * Interactive input (`exec -i`): the next line the user types after `prompt` is shown, or
+   * undefined at end of input. Tools with their own prompt (mysql, redis-cli) read with it; when
+   * absent they read `stdin` (batch mode).
+   */
+  readLine?(prompt: string): Promise<string | undefined>;
+  /** Simulated ms of budget left for waiting (undefined: unlimited); ping without -c stops at 0. */
+  timeLeft?(): number;
+  /** The simulated clock now (ms since the epoch, including simulated sleeps). */
+  now?(): number;
 }
 
 export type Tool = (ctx: ToolContext) => number | Promise<number>;

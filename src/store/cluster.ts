@@ -9,7 +9,7 @@ import { objectKey, type State } from './state.js';
 import { rfc3339 } from './clock.js';
 
 /** Kinds whose spec changes bump metadata.generation. */
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'Pod', 'Service', 'Namespace']);
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget']);
 
 /** Events kept in the state at most (oldest dropped first). */
 export const MAX_EVENTS = 1000;

@@ -21,6 +21,8 @@ export function resolveStatePath(flag?: string): string {
 }
 
 const LOCK_TIMEOUT_MS = Number(process.env.KUBESIM_LOCK_TIMEOUT_MS || 30_000);
+/** A lock not refreshed for this long belongs to a dead process and is broken (proper-lockfile's minimum is 2 s). */
+const LOCK_STALE_MS = Math.max(2_000, Number(process.env.KUBESIM_LOCK_STALE_MS || 10_000));
 
 async function acquire(path: string): Promise<() => Promise<void>> {
   mkdirSync(dirname(path), { recursive: true });
@@ -30,8 +32,8 @@ async function acquire(path: string): Promise<() => Promise<void>> {
     try {
       return await lockfile.lock(path, {
         realpath: false,
-        stale: 10_000,
-        update: 2_000,
+        stale: LOCK_STALE_MS,
+        update: Math.min(2_000, LOCK_STALE_MS / 2),
         onCompromised: () => {
           /* another process broke our lock after we stalled for >10 s; our write is still atomic */
         },

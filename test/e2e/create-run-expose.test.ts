@@ -122,7 +122,7 @@ describe('kubesim create <generator>', () => {
       'error: failed to create NodePort service: Service "web2" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n',
     );
     fails(['create', 'service', 'clusterip', 'x'], 'error: at least one tcp port specifier must be provided\n');
-    fails(['create', 'service', 'nodeport', 'x', '--clusterip=None'], "error: unknown flag: --clusterip\nSee 'kubesim create service nodeport --help' for usage.\n");
+    fails(['create', 'service', 'nodeport', 'x', '--clusterip=None'], "Error: unknown flag: --clusterip\nSee 'kubesim create service nodeport --help' for usage.\n");
   });
 
   it('creates namespaces, configmaps, secrets, service accounts and ingresses', () => {

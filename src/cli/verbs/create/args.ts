@@ -1,7 +1,7 @@
 // What commander hands a verb, turned into what cobra would have seen: which flags the user set,
 // where `--` was (cobra's ArgsLenAtDash), and cobra's errors for flags a (sub)command does not have.
 import type { Command, Option } from 'commander';
-import { CliError } from '../../../util/errors.js';
+import { ExitCode, CliError } from '../../../util/errors.js';
 
 /** Attribute names of the options the user gave on the command line. */
 export function givenOptions(cmd: Command): string[] {
@@ -36,7 +36,8 @@ export function rejectFlags(cmd: Command, allowed: readonly string[], path: stri
     const typedLong = before.some((a) => a === long || a.startsWith(long + '='));
     const short = opt.short;
     const text = !typedLong && short ? `unknown shorthand flag: '${short.slice(1)}' in ${short}` : `unknown flag: ${long}`;
-    throw new CliError(`${text}\nSee 'kubesim ${path} --help' for usage.`);
+    // cobra's flag errors print with a capital "Error:" (kubectl's cli.Run), like main.ts's.
+    throw new ExitCode(1, `Error: ${text}\nSee 'kubesim ${path} --help' for usage.`);
   }
 }
 

@@ -82,7 +82,7 @@ export async function run(ctx: Ctx, args: string[], opts: GetOptions, _cmd: Comm
         const clusterScoped = (parsed?.requests ?? []).some((r) => !r.type.namespaced);
         ctx.err(opts.allNamespaces || clusterScoped ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
       }
-    } else if (found.length || !single) {
+    } else if (found.length || !parsed || parsed.requests.some((r) => r.names.length === 0)) {
       const allowMissing = String(opts.allowMissingTemplateKeys ?? 'true') !== 'false';
       if (found.length || format.kind !== 'name') {
         ctx.out(await printMachine(format, found.map((f) => f.obj), single, { noHeaders: opts.headers === false, allowMissingKeys: allowMissing }));

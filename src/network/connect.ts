@@ -1,0 +1,336 @@
+// The packet path: a TCP/UDP connection from a pod (or a node) to an address and port — through
+// kube-proxy's DNAT when the address is a Service's — and what is at the other end: a container
+// that listens on that port (per its image behaviour), the simulated internet, or nothing
+// (connection refused, no route to host, or a timeout). `httpRequest` builds on it: one HTTP
+// exchange with the app in the target container (its ImageBehaviour.http), logging the access
+// line the app would write.
+import type { KObject } from '../api/types.js';
+import type { Cluster } from '../store/cluster.js';
+import type { HttpRequest, HttpResponse, ImageBehaviour } from '../runtime/types.js';
+import { imageBehaviour } from '../runtime/images/index.js';
+import { containerHandle, appendLog } from '../runtime/container.js';
+import { route, nodeAddresses } from './proxy.js';
+import { internetHostByIP, type InternetHost } from './internet.js';
+import { isIP, isIPv4, lookupHost, type Trace } from './dns.js';
+
+export interface From {
+  pod?: KObject;
+  /** Source address: the pod's IP (or a node's for kubelet/NodePort traffic). */
+  ip: string;
+}
+
+export type Proto = 'TCP' | 'UDP';
+
+export interface Listener {
+  container: string;
+  image: string;
+  port: number;
+  protocol: string;
+  kind: ImageBehaviour['listens'][number]['kind'];
+}
+
+export type ConnectError = 'refused' | 'timeout' | 'unreachable' | 'no-route';
+
+export type ConnectResult =
+  | { ok: true; kind: 'pod'; pod: KObject; container: string; listener: Listener; ip: string; port: number; via?: string }
+  | { ok: true; kind: 'internet'; host: InternetHost; ip: string; port: number; via?: string }
+  | { ok: false; error: ConnectError; ip: string; port: number; via?: string; reason: string };
+
+/** Linux gives up a connect() without answer after the SYN retries (tcp_syn_retries=6). */
+export const KERNEL_CONNECT_TIMEOUT_MS = 131_000;
+/** ARP for an address nobody has fails after ~3 s: "No route to host". */
+export const ARP_TIMEOUT_MS = 3_070;
+
+const POD_CIDR = /^10\.244\./;
+const SERVICE_CIDR = /^10\.96\./;
+
+function nodeOf(cluster: Cluster, pod: KObject | undefined): KObject | undefined {
+  return pod?.spec?.nodeName ? cluster.get('nodes', undefined, pod.spec.nodeName) : undefined;
+}
+
+function containerRunning(cluster: Cluster, pod: KObject, name: string, startupSeconds = 0): boolean {
+  const st = (pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === name);
+  const running = st?.state?.running;
+  if (!running) return false;
+  if (startupSeconds > 0 && running.startedAt) return Date.parse(running.startedAt) + startupSeconds * 1000 <= cluster.now;
+  return true;
+}
+
+/** What listens in a pod's network namespace (every running container's app). */
+export function podListeners(cluster: Cluster, pod: KObject): Listener[] {
+  const out: Listener[] = [];
+  for (const c of pod.spec?.containers ?? []) {
+    const ib = imageBehaviour(c.image ?? '');
+    if (!containerRunning(cluster, pod, c.name, ib.startupSeconds ?? 0)) continue;
+    for (const l of ib.listens) {
+      if (l.port === 'containerPorts') {
+        for (const p of c.ports ?? []) out.push({ container: c.name, image: c.image, port: p.containerPort, protocol: p.protocol ?? 'TCP', kind: l.kind });
+      } else {
+        out.push({ container: c.name, image: c.image, port: l.port, protocol: l.protocol ?? 'TCP', kind: l.kind });
+      }
+    }
+  }
+  return out;
+}
+
+/** The pod that owns an address (its own pod IP; hostNetwork pods share their node's). */
+export function podByIP(cluster: Cluster, ip: string): KObject | undefined {
+  const pods = cluster.list('pods').filter((p) => p.status?.podIP === ip);
+  return pods.find((p) => !p.spec?.hostNetwork) ?? undefined;
+}
+
+function nodeByIP(cluster: Cluster, ip: string): KObject | undefined {
+  return cluster.list('nodes').find((n) => nodeAddresses(n).includes(ip));
+}
+
+function podName(pod: KObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+function listenIn(cluster: Cluster, pods: KObject[], ip: string, port: number, proto: string, where: string, via: string | undefined, trace?: Trace): ConnectResult {
+  for (const pod of pods) {
+    const l = podListeners(cluster, pod).find((x) => x.port === port && x.protocol === proto);
+    if (l) {
+      trace?.(`net: ${ip}:${port}/${proto} → pod ${podName(pod)}, container "${l.container}" (${l.image}) listens (${l.kind})`);
+      return { ok: true, kind: 'pod', pod, container: l.container, listener: l, ip, port, via };
+    }
+  }
+  const reason = `nothing listens on ${port}/${proto} in ${where}`;
+  trace?.(`net: ${ip}:${port}/${proto}: ${reason} → ${proto === 'TCP' ? 'RST (connection refused)' : 'icmp port-unreachable'}`);
+  return { ok: false, error: 'refused', ip, port, via, reason };
+}
+
+/** Deliver to an address after any DNAT: a pod, a node, the internet, or nowhere. */
+function deliver(cluster: Cluster, from: From, ip: string, port: number, proto: Proto, via: string | undefined, trace?: Trace): ConnectResult {
+  if (/^127\./.test(ip) || ip === '::1') {
+    if (!from.pod) return { ok: false, error: 'refused', ip, port, via, reason: 'no pod' };
+    return listenIn(cluster, [from.pod], ip, port, proto, `pod ${podName(from.pod)} (loopback)`, via ?? 'loopback', trace);
+  }
+  const pod = podByIP(cluster, ip);
+  if (pod) {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      const reason = `pod ${podName(pod)} has finished (${phase}); its network namespace is gone`;
+      trace?.(`net: ${ip}: ${reason} → no route to host`);
+      return { ok: false, error: 'unreachable', ip, port, via, reason };
+    }
+    return listenIn(cluster, [pod], ip, port, proto, `pod ${podName(pod)}`, via, trace);
+  }
+  const node = nodeByIP(cluster, ip);
+  if (node) {
+    const hostPods = cluster.list('pods').filter((p) => p.spec?.hostNetwork && p.spec?.nodeName === node.metadata.name);
+    return listenIn(cluster, hostPods, ip, port, proto, `node ${node.metadata.name}`, via, trace);
+  }
+  if (POD_CIDR.test(ip)) {
+    const reason = `no pod has the address ${ip} (ARP gets no answer)`;
+    trace?.(`net: ${ip}: ${reason} → no route to host`);
+    return { ok: false, error: 'unreachable', ip, port, via, reason };
+  }
+  if (SERVICE_CIDR.test(ip)) {
+    const reason = `${ip} is in the Service range but no Service has it; the packet leaves by the default route and is lost`;
+    trace?.(`net: ${reason}`);
+    return { ok: false, error: 'timeout', ip, port, via, reason };
+  }
+  const host = internetHostByIP(ip);
+  if (host && (host.ports.includes(port) || (host.dns && port === 53))) {
+    trace?.(`net: ${ip}:${port}/${proto} → the internet: ${host.name} (SNAT to the node address)`);
+    return { ok: true, kind: 'internet', host, ip, port, via };
+  }
+  const reason = host ? `${host.name} (${ip}) does not answer on ${port}/${proto}` : `nothing answers at ${ip} (not in the cluster, not in the simulated internet)`;
+  trace?.(`net: ${reason}: no reply`);
+  return { ok: false, error: 'timeout', ip, port, via, reason };
+}
+
+/**
+ * Open a connection from `from` to `dstIP:dstPort`. Service addresses go through kube-proxy
+ * (round-robin/random, ClientIP affinity, REJECT without endpoints, no rule for a port the
+ * Service lacks); pod IPs are reached directly.
+ */
+export function connect(cluster: Cluster, from: From, dstIP: string, dstPort: number, proto: Proto, trace?: Trace): ConnectResult {
+  trace?.(`net: connect ${from.ip} → ${dstIP}:${dstPort}/${proto}${from.pod ? ` (from pod ${podName(from.pod)})` : ''}`);
+  const r = route(cluster, from.ip, dstIP, dstPort, proto);
+  if (!r) return deliver(cluster, from, dstIP, dstPort, proto, undefined, trace);
+  const svc = r.match.svc;
+  const via = `Service ${svc.metadata.namespace}/${svc.metadata.name}`;
+  const viaWhat = r.match.via === 'ClusterIP' ? 'ClusterIP' : r.match.via === 'NodePort' ? `NodePort on node ${r.match.node?.metadata.name}` : r.match.via;
+  trace?.(`proxy: ${dstIP}:${dstPort}/${proto} is the ${viaWhat} of ${via}`);
+  if (r.kind === 'reject') {
+    trace?.(`proxy: ${r.reason}`);
+    return { ok: false, error: 'refused', ip: dstIP, port: dstPort, via, reason: r.reason };
+  }
+  if (r.kind === 'drop') {
+    trace?.(`proxy: ${r.reason}`);
+    return { ok: false, error: 'timeout', ip: dstIP, port: dstPort, via, reason: r.reason };
+  }
+  const ep = r.endpoint;
+  trace?.(`proxy: ${r.reason}`);
+  trace?.(`proxy: DNAT ${dstIP}:${dstPort} → ${ep.ip}:${ep.port}${ep.podRef ? ` (pod ${ep.podRef.namespace}/${ep.podRef.name})` : ' (manual Endpoints)'}`);
+  return deliver(cluster, from, ep.ip, ep.port, proto, via, trace);
+}
+
+/** Does an ICMP echo to `ip` get a reply? Pods and nodes answer; Service addresses never do. */
+export function pingable(cluster: Cluster, from: From, ip: string, trace?: Trace): { reply: boolean; ttl: number; reason: string } {
+  if (/^127\./.test(ip) || ip === from.ip) return { reply: true, ttl: 64, reason: 'loopback' };
+  const pod = podByIP(cluster, ip);
+  if (pod) {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return { reply: false, ttl: 0, reason: `pod ${podName(pod)} has finished (${phase})` };
+    const same = pod.spec?.nodeName === from.pod?.spec?.nodeName;
+    return { reply: true, ttl: same ? 64 : 63, reason: `pod ${podName(pod)} on node ${pod.spec?.nodeName}` };
+  }
+  const node = nodeByIP(cluster, ip);
+  if (node) return { reply: true, ttl: node.metadata.name === from.pod?.spec?.nodeName ? 64 : 63, reason: `node ${node.metadata.name}` };
+  const svc = cluster.list('services').find((s) => (s.spec?.clusterIPs ?? [s.spec?.clusterIP]).includes(ip));
+  if (svc) {
+    const reason = `${ip} is the ClusterIP of Service ${svc.metadata.namespace}/${svc.metadata.name}: a virtual address that only exists in kube-proxy's iptables rules for its TCP/UDP ports; nothing answers ICMP`;
+    return { reply: false, ttl: 0, reason };
+  }
+  const host = internetHostByIP(ip);
+  if (host) return { reply: true, ttl: 115, reason: `${host.name} on the internet` };
+  void trace;
+  return { reply: false, ttl: 0, reason: POD_CIDR.test(ip) ? `no pod has the address ${ip}` : `nothing answers at ${ip}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export interface HttpOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Give up after this long (curl -m, wget -T); undefined: the kernel's connect timeout. */
+  timeoutMs?: number;
+  /** curl --resolve: `host:port` → address. */
+  resolve?: Record<string, string>;
+  /** curl -k: accept the cluster apps' self-signed certificates. */
+  insecure?: boolean;
+  libc?: 'glibc' | 'musl';
+}
+
+export type HttpError = 'bad-url' | 'resolve' | 'refused' | 'timeout' | 'unreachable' | 'empty-reply' | 'http09' | 'tls-cert' | 'tls-version';
+
+export type HttpResult =
+  | { ok: true; response: HttpResponse; remoteIP: string; remotePort: number; host: string; port: number; elapsedMs: number; servedBy: string }
+  | { ok: false; error: HttpError; host: string; port: number; remoteIP?: string; elapsedMs: number; detail: string };
+
+const TLS_PORTS = new Set([443, 6443, 8443, 9443]);
+
+export const REASON_PHRASES: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 418: "I'm a teapot", 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+/** RFC 7231 date of the cluster clock. */
+export function httpDate(now: number): string {
+  return new Date(now).toUTCString();
+}
+
+export interface ParsedUrl {
+  scheme: 'http' | 'https';
+  host: string;
+  port: number;
+  /** path + query */
+  path: string;
+  /** host[:port] as written (for the Host header). */
+  hostHeader: string;
+}
+
+/** Parse a URL the way curl does (a missing scheme means http). */
+export function parseUrl(url: string): ParsedUrl | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]+\]|[^/:?#]*)(?::(\d*))?([^#]*)/i.exec(withScheme);
+  if (!m) return undefined;
+  const scheme = m[1].toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  const host = m[2].replace(/^\[|\]$/g, '');
+  if (!host) return undefined;
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  let path = m[4] || '/';
+  if (!path.startsWith('/')) path = `/${path}`;
+  const hostHeader = m[3] ? `${m[2]}:${m[3]}` : m[2];
+  return { scheme, host, port, path, hostHeader };
+}
+
+function sourceFor(cluster: Cluster, from: From, conn: ConnectResult): string {
+  if (conn.ok && conn.kind === 'internet') {
+    const node = nodeOf(cluster, from.pod);
+    return (node && nodeAddresses(node)[0]) || from.ip;
+  }
+  return from.ip;
+}
+
+function finishResponse(res: HttpResponse, now: number): HttpResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers ?? {})) headers[k.toLowerCase()] = v;
+  if (!headers.date) headers.date = httpDate(now);
+  if (!headers['content-length'] && !headers['transfer-encoding']) headers['content-length'] = String(Buffer.byteLength(res.body ?? ''));
+  return { status: res.status, statusText: res.statusText ?? REASON_PHRASES[res.status] ?? '', headers, body: res.body ?? '' };
+}
+
+/**
+ * One HTTP request from a pod: resolve the host (getaddrinfo: /etc/hosts, search list), connect
+ * (kube-proxy), and hand the request to the app listening there (or the simulated internet).
+ */
+export async function httpRequest(cluster: Cluster, from: From, url: string, opts: HttpOptions = {}, trace?: Trace): Promise<HttpResult> {
+  const u = parseUrl(url);
+  if (!u) return { ok: false, error: 'bad-url', host: url, port: 0, elapsedMs: 0, detail: `bad URL ${url}` };
+  const method = (opts.method ?? 'GET').toUpperCase();
+  let elapsed = 0;
+  let ip: string | undefined = opts.resolve?.[`${u.host}:${u.port}`];
+  if (ip) trace?.(`http: --resolve ${u.host}:${u.port} → ${ip}`);
+  else if (isIP(u.host)) ip = u.host;
+  else {
+    const r = lookupHost(cluster, from.pod, u.host, { trace, libc: opts.libc, srcIP: from.ip });
+    elapsed += r.elapsedMs;
+    const addr = r.addresses.find(isIPv4);
+    if (!addr) return { ok: false, error: 'resolve', host: u.host, port: u.port, elapsedMs: elapsed, detail: r.error ?? 'NXDOMAIN' };
+    ip = addr;
+  }
+  const conn = connect(cluster, from, ip, u.port, 'TCP', trace);
+  const limit = opts.timeoutMs;
+  if (!conn.ok) {
+    const wait = conn.error === 'timeout' ? KERNEL_CONNECT_TIMEOUT_MS : conn.error === 'unreachable' ? ARP_TIMEOUT_MS : 1;
+    if (limit !== undefined && wait >= limit) return { ok: false, error: 'timeout', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + limit, detail: conn.reason };
+    return { ok: false, error: conn.error === 'no-route' ? 'unreachable' : conn.error, host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + wait, detail: conn.reason };
+  }
+  elapsed += 1;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
+  if (!headers.host) headers.host = u.hostHeader;
+  const req: HttpRequest = {
+    method,
+    path: u.path,
+    headers,
+    body: opts.body ?? '',
+    sourceIP: sourceFor(cluster, from, conn),
+    localAddress: conn.ip,
+    localPort: conn.port,
+  };
+  if (conn.kind === 'internet') {
+    const h = conn.host;
+    if (!h.http) return { ok: false, error: 'empty-reply', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: `${h.name} is not a web server` };
+    const res = finishResponse(h.http(req, cluster.now), cluster.now);
+    elapsed += 20;
+    trace?.(`http: ${method} ${u.path} → ${res.status} ${res.statusText} from ${h.name} (simulated internet)`);
+    return { ok: true, response: res, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: h.name };
+  }
+  const tlsPort = TLS_PORTS.has(conn.port);
+  if (u.scheme === 'https') {
+    if (!tlsPort) return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'the server speaks plain HTTP' };
+    if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'self-signed certificate' };
+  }
+  const handle = containerHandle(cluster, conn.pod, conn.container);
+  const kind = conn.listener.kind;
+  if (kind === 'mysql') return { ok: false, error: 'http09', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'MySQL sent its greeting' };
+  if (kind !== 'http' || !handle.image.http) {
+    return { ok: false, error: 'empty-reply', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: `${conn.listener.image} does not speak HTTP on ${conn.port}` };
+  }
+  const raw = await handle.image.http(req, handle, conn.port);
+  const res = finishResponse(raw, cluster.now);
+  if (handle.image.accessLog) appendLog(handle, handle.image.accessLog(req, res));
+  elapsed += 2;
+  const servedBy = `pod ${podName(conn.pod)} container "${conn.container}"`;
+  trace?.(`http: ${method} ${u.path} (Host: ${headers.host}) → ${res.status} ${res.statusText} from ${servedBy}`);
+  return { ok: true, response: res, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy };
+}
