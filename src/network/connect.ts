@@ -307,30 +307,42 @@ export async function httpRequest(cluster: Cluster, from: From, url: string, opt
     localAddress: conn.ip,
     localPort: conn.port,
   };
+  if (conn.kind === 'pod' && u.scheme === 'https') {
+    if (!TLS_PORTS.has(conn.port)) return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'the server speaks plain HTTP' };
+    if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'self-signed certificate' };
+  }
+  const served = await serveHttp(cluster, conn, req, trace);
+  if (!served.ok) return { ok: false, error: served.error, host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: served.detail };
+  elapsed += served.ms;
+  return { ok: true, response: served.response, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: served.servedBy };
+}
+
+/**
+ * Hand an HTTP request to whatever accepted the connection: the app's ImageBehaviour.http (and
+ * its access-log line), or a simulated internet server. Non-HTTP servers answer like they do
+ * (MySQL's greeting: HTTP/0.9; others close the connection: empty reply).
+ */
+export async function serveHttp(
+  cluster: Cluster,
+  conn: Extract<ConnectResult, { ok: true }>,
+  req: HttpRequest,
+  trace?: Trace,
+): Promise<{ ok: true; response: HttpResponse; servedBy: string; ms: number } | { ok: false; error: 'empty-reply' | 'http09'; detail: string }> {
   if (conn.kind === 'internet') {
     const h = conn.host;
-    if (!h.http) return { ok: false, error: 'empty-reply', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: `${h.name} is not a web server` };
+    if (!h.http) return { ok: false, error: 'empty-reply', detail: `${h.name} is not a web server` };
     const res = finishResponse(h.http(req, cluster.now), cluster.now);
-    elapsed += 20;
-    trace?.(`http: ${method} ${u.path} → ${res.status} ${res.statusText} from ${h.name} (simulated internet)`);
-    return { ok: true, response: res, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: h.name };
-  }
-  const tlsPort = TLS_PORTS.has(conn.port);
-  if (u.scheme === 'https') {
-    if (!tlsPort) return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'the server speaks plain HTTP' };
-    if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'self-signed certificate' };
+    trace?.(`http: ${req.method} ${req.path} → ${res.status} ${res.statusText} from ${h.name} (simulated internet)`);
+    return { ok: true, response: res, servedBy: h.name, ms: 20 };
   }
   const handle = containerHandle(cluster, conn.pod, conn.container);
   const kind = conn.listener.kind;
-  if (kind === 'mysql') return { ok: false, error: 'http09', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'MySQL sent its greeting' };
-  if (kind !== 'http' || !handle.image.http) {
-    return { ok: false, error: 'empty-reply', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: `${conn.listener.image} does not speak HTTP on ${conn.port}` };
-  }
+  if (kind === 'mysql') return { ok: false, error: 'http09', detail: 'MySQL sent its greeting' };
+  if (kind !== 'http' || !handle.image.http) return { ok: false, error: 'empty-reply', detail: `${conn.listener.image} does not speak HTTP on ${conn.port}` };
   const raw = await handle.image.http(req, handle, conn.port);
   const res = finishResponse(raw, cluster.now);
   if (handle.image.accessLog) appendLog(handle, handle.image.accessLog(req, res));
-  elapsed += 2;
   const servedBy = `pod ${podName(conn.pod)} container "${conn.container}"`;
-  trace?.(`http: ${method} ${u.path} (Host: ${headers.host}) → ${res.status} ${res.statusText} from ${servedBy}`);
-  return { ok: true, response: res, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy };
+  trace?.(`http: ${req.method} ${req.path} (Host: ${req.headers.host ?? ''}) → ${res.status} ${res.statusText} from ${servedBy}`);
+  return { ok: true, response: res, servedBy, ms: 2 };
 }

@@ -24,7 +24,7 @@ export interface DnsRecord {
   name: string; // owner, no trailing dot
   type: 'A' | 'AAAA' | 'CNAME' | 'SRV' | 'PTR' | 'SOA';
   ttl: number;
-  /** A/AAAA: the address; CNAME/PTR: the target (no trailing dot); SRV: the target; SOA: the mname. */
+  /** A/AAAA: the address; CNAME/PTR: the target (no trailing dot); SRV: the target; SOA: the whole rdata. */
   data: string;
   priority?: number;
   weight?: number;
@@ -192,12 +192,19 @@ const dashed = (ip: string) => ip.replace(/\./g, '-');
 // ---------------------------------------------------------------------------------------------
 // CoreDNS (kubernetes plugin, `pods insecure`, ttl 30) and the upstream resolver
 
+/** The SOA a negative answer carries (CoreDNS's for cluster.local, the root zone's upstream). */
+function soa(by: DnsReply['by'], now: number): DnsRecord {
+  return by === 'coredns'
+    ? { name: CLUSTER_DOMAIN, type: 'SOA', ttl: CLUSTER_TTL, data: `ns.dns.${CLUSTER_DOMAIN}. hostmaster.${CLUSTER_DOMAIN}. ${Math.floor(now / 1000)} 7200 1800 86400 ${CLUSTER_TTL}` }
+    : { name: '', type: 'SOA', ttl: 86400, data: `a.root-servers.net. nstld.verisign-grs.com. ${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}00 1800 900 604800 86400` };
+}
+
+/** The cluster clock of the query being answered (SOA serials). */
+let clock = 0;
+
 function reply(qname: string, qtype: QType, server: string, by: DnsReply['by'], rcode: RCode, answers: DnsRecord[], note: string, extra: Partial<DnsReply> = {}): DnsReply {
   const authoritative = by === 'coredns';
-  const authority: DnsRecord[] = [];
-  if (!answers.length && by === 'coredns') {
-    authority.push({ name: CLUSTER_DOMAIN, type: 'SOA', ttl: CLUSTER_TTL, data: `ns.dns.${CLUSTER_DOMAIN}` });
-  }
+  const authority: DnsRecord[] = answers.length ? [] : [soa(by, clock)];
   return { qname, qtype, server, by, rcode, authoritative, answers, additional: [], authority, ms: by === 'coredns' ? 0 : 12, note, ...extra };
 }
 
@@ -388,6 +395,7 @@ function upstreamAnswer(cluster: Cluster, qname: string, qtype: QType, server: s
 
 /** What a DNS server of the given kind answers (no reachability check). */
 export function answerQuery(cluster: Cluster, server: string, qname: string, qtype: QType, depth = 0, by: 'coredns' | 'upstream' = 'coredns'): DnsReply {
+  clock = cluster.now;
   const name = qname.toLowerCase().replace(/\.$/, '');
   if (by === 'coredns') {
     if (name === CLUSTER_DOMAIN || name.endsWith(`.${CLUSTER_DOMAIN}`)) return clusterZone(cluster, name, qtype, server, depth);

@@ -134,10 +134,11 @@ const epKey = (e: Endpoint) => `${e.ip}:${e.port}`;
 
 function pruneAffinity(cluster: Cluster, table: Record<string, { ep: string; until: number }>): void {
   for (const [k, v] of Object.entries(table)) if (v.until <= cluster.now) delete table[k];
+  // Room for one more entry.
   const keys = Object.keys(table);
-  if (keys.length > MAX_AFFINITY) {
+  if (keys.length >= MAX_AFFINITY) {
     keys.sort((a, b) => table[a].until - table[b].until);
-    for (const k of keys.slice(0, keys.length - MAX_AFFINITY)) delete table[k];
+    for (const k of keys.slice(0, keys.length - MAX_AFFINITY + 1)) delete table[k];
   }
 }
 

@@ -267,7 +267,7 @@ export function containerFs(h: ContainerHandle): SimFs & ContainerFs {
   base['/etc/hosts'] = etcHosts(pod);
   base['/etc/resolv.conf'] = resolvConf(pod);
   const mounts = mountsOf(h.cluster, pod, h.container);
-  const workdir = h.container.workingDir as string | undefined;
+  const workdir = (h.container.workingDir as string | undefined) ?? h.image.workdir;
   return new ContainerFs({
     base,
     baseDirs: [...BASE_DIRS, ...(workdir ? [workdir] : [])],
@@ -281,5 +281,5 @@ export function containerFs(h: ContainerHandle): SimFs & ContainerFs {
 
 /** The container's working directory (spec.workingDir, else the image's, else `/`). */
 export function workingDir(h: ContainerHandle): string {
-  return (h.container.workingDir as string | undefined) ?? h.image.env?.PWD ?? '/';
+  return (h.container.workingDir as string | undefined) ?? h.image.workdir ?? '/';
 }

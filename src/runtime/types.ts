@@ -101,6 +101,10 @@ export interface ImageBehaviour {
   background?: (c: ContainerHandle, now: number) => void;
   /** `ps` line of the main process (default: the effective command). */
   processName?: string;
+  /** Set on the generic behaviour of images the table does not know (any command is the app). */
+  generic?: boolean;
+  /** The image's WORKDIR (where `kubectl exec` starts: `pwd`). */
+  workdir?: string;
   /** Base filesystem family (/etc/os-release, /etc/passwd): alpine/busybox or debian/ubuntu. */
   os?: 'alpine' | 'busybox' | 'debian' | 'ubuntu';
 }

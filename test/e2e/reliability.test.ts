@@ -78,9 +78,11 @@ describe('crash safety', () => {
       const f = join(k.dir, `c${round}.yaml`);
       writeFileSync(f, configMap(round));
       const p = spawn(process.execPath, [BIN, 'apply', '-f', f], { env: { ...process.env, ...env } });
+      // Listen before killing: a fast writer may already have finished.
+      const closed = new Promise((r) => p.on('close', r));
       await new Promise((r) => setTimeout(r, 20 + round * 12));
       p.kill('SIGKILL');
-      await new Promise((r) => p.on('close', r));
+      await closed;
       // Whatever instant it died at, the file parses as a kubesim state.
       const state = JSON.parse(readFileSync(k.state, 'utf8'));
       expect(state.kind).toBe('KubesimState');

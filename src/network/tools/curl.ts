@@ -183,7 +183,7 @@ export async function curl(ctx: ToolContext): Promise<number> {
       const timeoutMs = limit.length ? Math.min(...limit) : undefined;
       result = await httpRequest(cluster, from, url, { method, headers, body, timeoutMs, resolve: o.resolve, insecure: o.insecure, libc: libc(ctx) }, (l) => ctx.trace(l));
       const ms = Math.max(0, Math.round(result.elapsedMs)) + Math.floor(hash01(`${url}${cluster.now}`) * 3);
-      if (result.remoteIP && o.verbose && result.error !== 'resolve') {
+      if (result.remoteIP && o.verbose && (result.ok || result.error !== 'resolve')) {
         if (major >= 8) {
           v(`* Host ${u.host}:${u.port} was resolved.`);
           v('* IPv6: (none)');

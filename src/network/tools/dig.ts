@@ -39,7 +39,7 @@ function rdata(r: DnsRecord): string {
     case 'SRV':
       return `${r.priority} ${r.weight} ${r.port} ${r.data}.`;
     case 'SOA':
-      return `${r.data}. hostmaster.${r.name}. ${Math.floor(1_700_000_000)} 7200 1800 86400 ${r.ttl}`;
+      return r.data;
     default:
       return `${r.data}.`;
   }

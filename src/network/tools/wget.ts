@@ -137,15 +137,15 @@ export async function wget(ctx: ToolContext): Promise<number> {
       }
       if (gnu) {
         if (!quiet) {
-          ctx.stderr(`Length: ${res.headers['content-length'] ? `${size} (${size < 1024 ? size : `${(size / 1024).toFixed(0)}K`})` : 'unspecified'} [${(res.headers['content-type'] ?? 'text/plain').split(';')[0]}]\n`);
-          ctx.stderr(toStdout ? 'Saving to: ‘STDOUT’\n\n' : `Saving to: ‘${name}’\n\n`);
+          ctx.stderr(`Length: ${res.headers['content-length'] ? `${size}${size >= 1024 ? ` (${(size / 1024).toFixed(1)}K)` : ''}` : 'unspecified'} [${(res.headers['content-type'] ?? 'text/plain').split(';')[0]}]\n`);
+          ctx.stderr(toStdout ? "Saving to: 'STDOUT'\n\n" : `Saving to: '${name}'\n\n`);
           ctx.stderr(`${toStdout ? '-' : name.slice(0, 20).padEnd(20)}100%[===================>] ${String(size).padStart(6)}  --.-KB/s    in 0s      \n\n`);
         }
         if (toStdout) ctx.stdout(body);
         else ctx.fs.write(resolvePath(ctx, name), body);
         if (!quiet) {
           const ts = new Date(cluster.now).toISOString().replace('T', ' ').slice(0, 19);
-          ctx.stderr(toStdout ? `${ts} (10.2 MB/s) - written to stdout [${size}/${size}]\n\n` : `${ts} (10.2 MB/s) - ‘${name}’ saved [${size}/${size}]\n\n`);
+          ctx.stderr(toStdout ? `${ts} (10.2 MB/s) - written to stdout [${size}/${size}]\n\n` : `${ts} (10.2 MB/s) - '${name}' saved [${size}/${size}]\n\n`);
         }
       } else {
         if (!quiet) ctx.stderr(toStdout ? 'writing to stdout\n' : `saving to '${name}'\n`);

@@ -152,7 +152,7 @@ export function evalArith(src: string, vars: ArithVars): number {
     if (level >= BINARY.length) return unary();
     const [ops, right] = BINARY[level];
     let a = binary(level + 1);
-    while (peek()?.k === 'op' && ops.includes(peek()!.v)) {
+    while (peek()?.k === "op" && ops.includes(String(peek()!.v))) {
       const op = (toks[p++] as { v: string }).v;
       const b = right ? binary(level) : binary(level + 1);
       a = apply(op, a, b);
