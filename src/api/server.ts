@@ -208,6 +208,7 @@ export function deleteObject(cluster: Cluster, obj: KObject, opts: { orphan?: bo
         if (refs?.some((r) => r.uid === uid)) {
           dep.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
           if (!dep.metadata.ownerReferences.length) delete dep.metadata.ownerReferences;
+          cluster.update(dep, { specChanged: false });
         }
       }
     }

@@ -67,16 +67,24 @@ export class Ctx {
 
   private async runUnbuffered<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
     return withState(this.statePath, Ctx.fresh, async (session) => {
+      // What lives outside the objects (container files, balancing state, settings): compared
+      // after the command to know whether anything at all changed.
+      const sideState = (st: typeof session.state) => JSON.stringify([st.runtime, st.proxy, st.context, st.cluster, st.ipam]);
+      const sideLoaded = sideState(session.state);
       const cluster = new Cluster(session.state, now());
       reconcile(cluster);
       const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
+      const sideBefore = sideState(session.state);
+      const changesBefore = cluster.changes;
       let result: T;
       try {
         result = await fn(cluster, ns);
       } finally {
-        reconcile(cluster);
+        // Bring the cluster to its fixed point again only if the command changed something.
+        if (cluster.changes !== changesBefore || sideState(session.state) !== sideBefore) reconcile(cluster);
         cluster.syncRng();
       }
+      if (cluster.changes === 0 && sideState(session.state) === sideLoaded && session.state.rngCounter === cluster.rngStart) session.discard = true;
       if (keep && !keep(result)) session.discard = true;
       return result;
     });

@@ -35,11 +35,31 @@ function resolvePort(pod: KObject, sp: SvcPort): number | undefined {
   return undefined;
 }
 
-function backendsOf(cluster: Cluster, svc: KObject): Backend[] {
+/** Pods of each namespace by `key=value` label, so a Service looks only at likely pods. */
+type LabelIndex = Map<string, Map<string, KObject[]>>;
+
+function labelIndex(cluster: Cluster): LabelIndex {
+  const ix: LabelIndex = new Map();
+  for (const pod of cluster.list('pods')) {
+    let byLabel = ix.get(pod.metadata.namespace!);
+    if (!byLabel) ix.set(pod.metadata.namespace!, (byLabel = new Map()));
+    for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+      const key = `${k}=${v}`;
+      let arr = byLabel.get(key);
+      if (!arr) byLabel.set(key, (arr = []));
+      arr.push(pod);
+    }
+  }
+  return ix;
+}
+
+function backendsOf(cluster: Cluster, svc: KObject, ix: LabelIndex): Backend[] {
   const sel = fromMap(svc.spec.selector);
   const publish = !!svc.spec.publishNotReadyAddresses;
   const out: Backend[] = [];
-  for (const pod of cluster.list('pods', svc.metadata.namespace)) {
+  const first = sel[0];
+  const candidates = first ? (ix.get(svc.metadata.namespace!)?.get(`${first.key}=${first.values[0]}`) ?? []) : cluster.list('pods', svc.metadata.namespace);
+  for (const pod of candidates) {
     if (!matches(sel, pod.metadata.labels)) continue;
     if (podIsTerminal(pod) || !pod.status?.podIP) continue;
     if (pod.metadata.deletionTimestamp && !publish) continue;
@@ -157,9 +177,11 @@ function syncSlice(cluster: Cluster, svc: KObject, backends: Backend[]): boolean
 
 export function reconcileEndpoints(cluster: Cluster): boolean {
   let changed = false;
+  let ix: LabelIndex | undefined;
   for (const svc of cluster.list('services')) {
     if (!svc.spec?.selector || svc.spec.type === 'ExternalName') continue;
-    const backends = backendsOf(cluster, svc);
+    ix ??= labelIndex(cluster);
+    const backends = backendsOf(cluster, svc, ix);
     if (syncEndpoints(cluster, svc, backends)) changed = true;
     if (syncSlice(cluster, svc, backends)) changed = true;
   }

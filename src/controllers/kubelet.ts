@@ -94,6 +94,19 @@ function containerStatuses(cluster: Cluster, pod: KObject, startedAt: string): {
   return { statuses, init };
 }
 
+/**
+ * A running pod whose containers all run and are ready, with no probe to evaluate, has nothing
+ * for the kubelet to do: skipping it keeps big clusters fast.
+ */
+function isSteady(pod: KObject): boolean {
+  const st = pod.status;
+  if (st?.phase !== 'Running' || !st.startTime) return false;
+  const containers: { readinessProbe?: unknown; livenessProbe?: unknown; startupProbe?: unknown }[] = pod.spec.containers ?? [];
+  if (containers.some((c) => c.readinessProbe || c.livenessProbe || c.startupProbe)) return false;
+  const statuses: { ready?: boolean; state?: { running?: unknown } }[] = st.containerStatuses ?? [];
+  return statuses.length === containers.length && statuses.every((s) => s.ready && s.state?.running) && (st.conditions ?? []).length === 5;
+}
+
 export function reconcileKubelet(cluster: Cluster): boolean {
   let changed = false;
   for (const pod of cluster.list('pods')) {
@@ -101,6 +114,7 @@ export function reconcileKubelet(cluster: Cluster): boolean {
     if (!nodeName || podIsTerminal(pod) || pod.metadata.deletionTimestamp) continue;
     const node = cluster.get('nodes', undefined, nodeName);
     if (!node) continue;
+    if (isSteady(pod)) continue;
     const before = JSON.stringify(pod.status);
     pod.status ??= { phase: 'Pending' };
     if (!pod.status.startTime) startPod(cluster, pod, node);

@@ -45,14 +45,32 @@ function compareRank(a: number[], b: number[]): number {
   return 0;
 }
 
+/** Active pods by their controller's uid, and the active orphans of each namespace. */
+function indexPods(cluster: Cluster): { byOwner: Map<string, KObject[]>; orphans: Map<string, KObject[]> } {
+  const byOwner = new Map<string, KObject[]>();
+  const orphans = new Map<string, KObject[]>();
+  for (const p of cluster.list('pods')) {
+    if (!podIsActive(p)) continue;
+    const ref = controllerOf(p);
+    const key = ref ? ref.uid : p.metadata.namespace!;
+    const map = ref ? byOwner : orphans;
+    let arr = map.get(key);
+    if (!arr) map.set(key, (arr = []));
+    arr.push(p);
+  }
+  return { byOwner, orphans };
+}
+
 export function reconcileReplicaSets(cluster: Cluster): boolean {
   let changed = false;
+  const { byOwner, orphans } = indexPods(cluster);
+  const adopted = new Set<KObject>();
   for (const plural of ['replicasets', 'replicationcontrollers']) {
     for (const rs of cluster.list(plural)) {
       if (rs.metadata.deletionTimestamp) continue;
       const ns = rs.metadata.namespace;
       const sel = selectorOf(rs);
-      const pods = cluster.list('pods', ns).filter(podIsActive);
+      const pods = [...(byOwner.get(rs.metadata.uid!) ?? []), ...(orphans.get(ns!) ?? []).filter((p) => !adopted.has(p))];
       const owned: KObject[] = [];
       for (const p of pods) {
         const ref = controllerOf(p);
@@ -71,6 +89,7 @@ export function reconcileReplicaSets(cluster: Cluster): boolean {
           p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), controllerRef(rs)];
           cluster.update(p, { specChanged: false });
           owned.push(p);
+          adopted.add(p);
           changed = true;
         }
       }

@@ -17,11 +17,14 @@ export const MAX_EVENTS = 1000;
 export class Cluster implements ClusterView {
   readonly rand: Rand;
   private seeded?: SeededRandom;
+  /** The random stream's position when this command started. */
+  readonly rngStart: number;
 
   constructor(
     public state: State,
     public now: number,
   ) {
+    this.rngStart = state.rngCounter;
     if (state.seed !== null && state.seed !== undefined) {
       this.seeded = new SeededRandom(state.seed, state.rngCounter);
       this.rand = new Rand(this.seeded);
@@ -49,17 +52,40 @@ export class Cluster implements ClusterView {
     return (this.state.objects[plural] ??= {});
   }
 
+  /**
+   * Sorted keys per resource, and per namespace, built when first needed and dropped when an
+   * object of that resource is added or removed (updates keep keys, so they keep the index).
+   */
+  private index = new Map<string, { all: string[]; byNs: Map<string, string[]> }>();
+
+  private keysOf(plural: string): { all: string[]; byNs: Map<string, string[]> } {
+    let ix = this.index.get(plural);
+    if (!ix) {
+      const all = Object.keys(this.state.objects[plural] ?? {}).sort();
+      const byNs = new Map<string, string[]>();
+      for (const k of all) {
+        const slash = k.indexOf('/');
+        if (slash < 0) continue;
+        const ns = k.slice(0, slash);
+        let arr = byNs.get(ns);
+        if (!arr) byNs.set(ns, (arr = []));
+        arr.push(k);
+      }
+      this.index.set(plural, (ix = { all, byNs }));
+    }
+    return ix;
+  }
+
+  /** How many writes this command made (creates, updates, deletes, events). */
+  changes = 0;
+
   list(plural: string, namespace?: string): KObject[] {
     const b = this.state.objects[plural];
     if (!b) return [];
-    const keys = Object.keys(b).sort();
-    const out: KObject[] = [];
-    if (namespace === undefined) {
-      for (const k of keys) out.push(b[k]);
-    } else {
-      const prefix = `${namespace}/`;
-      for (const k of keys) if (k.startsWith(prefix)) out.push(b[k]);
-    }
+    const ix = this.keysOf(plural);
+    const keys = namespace === undefined ? ix.all : (ix.byNs.get(namespace) ?? []);
+    const out: KObject[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = b[keys[i]];
     return out;
   }
 
@@ -87,6 +113,7 @@ export class Cluster implements ClusterView {
   }
 
   nextResourceVersion(): string {
+    this.changes++;
     return String(++this.state.resourceVersion);
   }
 
@@ -104,6 +131,7 @@ export class Cluster implements ClusterView {
     md.creationTimestamp = this.timestamp;
     if (GENERATION_KINDS.has(obj.kind)) md.generation = 1;
     this.bucket(t.plural)[objectKey(md.namespace, md.name)] = obj;
+    this.index.delete(t.plural);
     return obj;
   }
 
@@ -127,7 +155,11 @@ export class Cluster implements ClusterView {
     if (!b) return undefined;
     const key = objectKey(t?.namespaced ? namespace : undefined, name);
     const old = b[key];
-    delete b[key];
+    if (old) {
+      delete b[key];
+      this.index.delete(plural);
+      this.changes++;
+    }
     return old;
   }
 
@@ -194,5 +226,6 @@ export class Cluster implements ClusterView {
       .sort((x, y) => Number(b[x].metadata.resourceVersion) - Number(b[y].metadata.resourceVersion))
       .slice(0, keys.length - MAX_EVENTS)
       .forEach((k) => delete b[k]);
+    this.index.delete('events');
   }
 }

@@ -64,7 +64,7 @@ export async function run(ctx: Ctx, args: string[], opts: GetOptions, _cmd: Comm
       }));
     }
     if (opts.ignoreNotFound) errors = errors.filter((e) => !/not found$/.test(e.message));
-    return { found: found.map((f) => ({ type: f.type, obj: structuredClone(f.obj) })), errors, namespace, view: { now: cluster.now } };
+    return { found, errors, namespace, view: { now: cluster.now } };
   });
 
   const { errors, namespace } = result;
