@@ -1,7 +1,7 @@
 // Image references as containerd reports them, and what the kubelet needs to know about an image
 // to start it. (The full per-image behaviour table — ports, routes, shell tools — lives beside this
 // file in the container runtime.)
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../util/digest.js';
 
 /** `nginx` → `docker.io/library/nginx:latest`; `kiamol/ch03-sleep` → `docker.io/kiamol/ch03-sleep:latest`. */
 export function normalizeImage(image: string): string {
@@ -19,11 +19,10 @@ export function normalizeImage(image: string): string {
 export function imageID(image: string): string {
   const ref = normalizeImage(image);
   const repo = ref.includes('@') ? ref.split('@')[0] : ref.slice(0, ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') : ref.length);
-  return `${repo}@sha256:${createHash('sha256').update(ref).digest('hex')}`;
+  return `${repo}@sha256:${hexDigest(ref)}`;
 }
 
 /** A plausible compressed image size in bytes (for the Pulled event). */
 export function imageSize(image: string): number {
-  const h = createHash('sha256').update(normalizeImage(image)).digest();
-  return 5_000_000 + (h.readUInt32BE(0) % 120_000_000);
+  return 5_000_000 + (parseInt(hexDigest(normalizeImage(image), 8), 16) % 120_000_000);
 }

@@ -4,7 +4,7 @@
 // use it directly.
 import type { KObject, ClusterView } from '../api/types.js';
 import { byPluralName, resolveKind, type ResourceType } from '../api/registry.js';
-import { Rand, SeededRandom, CryptoRandom } from '../util/rand.js';
+import { Rand, SeededRandom, MathRandom } from '../util/rand.js';
 import { objectKey, type State } from './state.js';
 import { rfc3339 } from './clock.js';
 
@@ -29,7 +29,7 @@ export class Cluster implements ClusterView {
       this.seeded = new SeededRandom(state.seed, state.rngCounter);
       this.rand = new Rand(this.seeded);
     } else {
-      this.rand = new Rand(new CryptoRandom());
+      this.rand = new Rand(new MathRandom());
     }
   }
 

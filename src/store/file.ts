@@ -7,7 +7,6 @@ import { readFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { homedir } from 'node:os';
 import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import { CliError } from '../util/errors.js';
 import { SCHEMA_VERSION, STATE_KIND, type State } from './state.js';
 import { migrate } from './migrate.js';
@@ -52,6 +51,12 @@ async function acquire(path: string): Promise<() => Promise<void>> {
 }
 
 export class StateFileError extends CliError {}
+
+/** Temp file + rename (write-file-atomic), loaded only by commands that write. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  await writeFileAtomic(path, text, { fsync: false });
+}
 
 /** Parse a state file's text; throws StateFileError saying what is wrong and how to fix it. */
 export function parseState(text: string, path: string): State {
@@ -98,7 +103,7 @@ export async function withState<T>(path: string, fresh: () => State, fn: (s: Ses
     const result = await fn(session);
     if (session.discard && !session.created) return result;
     const out = JSON.stringify(session.state);
-    if (out !== text) await writeFileAtomic(path, out, { fsync: false });
+    if (out !== text) await writeAtomic(path, out);
     return result;
   } finally {
     await release().catch(() => undefined);
@@ -124,7 +129,7 @@ export async function resetState(path: string, fresh: () => State): Promise<stri
         renameSync(path, backup);
       }
     }
-    await writeFileAtomic(path, JSON.stringify(fresh()), { fsync: false });
+    await writeAtomic(path, JSON.stringify(fresh()));
     return backup;
   } finally {
     await release().catch(() => undefined);

@@ -25,17 +25,9 @@ export class SeededRandom implements RandomSource {
   }
 }
 
-export class CryptoRandom implements RandomSource {
-  private buf = Buffer.alloc(0);
-  private off = 0;
+export class MathRandom implements RandomSource {
   next32(): number {
-    if (this.off + 4 > this.buf.length) {
-      this.buf = randomBytes(256);
-      this.off = 0;
-    }
-    const v = this.buf.readUInt32LE(this.off);
-    this.off += 4;
-    return v;
+    return Math.floor(Math.random() * 0x1_0000_0000) >>> 0;
   }
 }
 
