@@ -1,7 +1,7 @@
 // npm run bench: times kubesim commands on clusters of 50 and 5,000 pods, side by side with
 // `node -e 0` in the same run, and prints medians and the ratio. Not a test.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -91,5 +91,28 @@ for (const pods of [50, 5000]) {
     const b = median(baseline);
     console.log(`  ${label.padEnd(24)} ${m.toFixed(1).padStart(8)} ms   ${(m / b).toFixed(2)}x node -e 0`);
   }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// A long scripted session (issue: bounded growth): scale up and down, replace pods, apply and
+// delete, many times over; the state file must stay about the size of what the cluster holds.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-session-'));
+  const env = { KUBESIM_STATE: join(dir, 'state.json'), KUBESIM_SEED: '1' };
+  const file = join(dir, 'app.yaml');
+  writeFileSync(file, deployment('session', 5));
+  const run = (...args) => time(process.execPath, [BIN, ...args], env);
+  const rounds = Number(process.env.BENCH_SESSION_ROUNDS || 40);
+  const sizes = [];
+  for (let i = 0; i < rounds; i++) {
+    run('apply', '-f', file);
+    run('scale', 'deploy', 'session', `--replicas=${1 + (i % 7)}`);
+    run('delete', 'pods', '-l', 'app=session');
+    if (i % 5 === 4) run('delete', '-f', file);
+    if (i % 10 === 9) sizes.push(statSync(env.KUBESIM_STATE).size);
+  }
+  const state = JSON.parse(readFileSync(env.KUBESIM_STATE, 'utf8'));
+  const events = Object.keys(state.objects.events ?? {}).length;
+  console.log(`\nlong session: ${rounds * 3 + Math.floor(rounds / 5)} commands; state size every 30 commands: ${sizes.map((s) => `${(s / 1024).toFixed(0)} KiB`).join(', ')}; ${events} events kept`);
   rmSync(dir, { recursive: true, force: true });
 }

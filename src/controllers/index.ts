@@ -11,6 +11,7 @@ import { reconcileScheduler } from './scheduler.js';
 import { reconcileKubelet } from './kubelet.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
+import { reconcileRuntimeGc } from './runtime-gc.js';
 
 export type Reconciler = (cluster: Cluster) => boolean;
 
@@ -25,11 +26,13 @@ export const CONTROLLERS: [string, Reconciler][] = [
   ['kubelet', reconcileKubelet],
   ['endpoints', reconcileEndpoints],
   ['service-lb', reconcileLoadBalancers],
+  ['runtime-gc', reconcileRuntimeGc],
 ];
 
 const MAX_ROUNDS = 50;
 
 export function reconcile(cluster: Cluster): void {
+  cluster.trimEvents();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     for (const [, fn] of CONTROLLERS) if (fn(cluster)) changed = true;

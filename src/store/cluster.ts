@@ -11,8 +11,10 @@ import { rfc3339 } from './clock.js';
 /** Kinds whose spec changes bump metadata.generation. */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget']);
 
-/** Events kept in the state at most (oldest dropped first). */
-export const MAX_EVENTS = 1000;
+/** Events kept in the state at most (oldest dropped first), so a long session stays small. */
+export const MAX_EVENTS = 500;
+/** The API server's --event-ttl (1 h): older events are gone. */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
 
 export class Cluster implements ClusterView {
   readonly rand: Rand;
@@ -217,15 +219,21 @@ export class Cluster implements ClusterView {
     return (BigInt(this.now) * 1_000_000n + BigInt(this.state.resourceVersion % 1_000_000)).toString(16);
   }
 
-  private trimEvents(): void {
+  /** Drop events past the TTL, and the oldest beyond the cap. */
+  trimEvents(): void {
     const b = this.state.objects.events;
     if (!b) return;
     const keys = Object.keys(b);
-    if (keys.length <= MAX_EVENTS) return;
-    keys
-      .sort((x, y) => Number(b[x].metadata.resourceVersion) - Number(b[y].metadata.resourceVersion))
-      .slice(0, keys.length - MAX_EVENTS)
-      .forEach((k) => delete b[k]);
+    const cutoff = this.now - EVENT_TTL_MS;
+    const expired = keys.filter((k) => Date.parse(b[k].lastTimestamp ?? '') < cutoff);
+    const live = keys.filter((k) => !(Date.parse(b[k].lastTimestamp ?? '') < cutoff));
+    const surplus = live.length > MAX_EVENTS
+      ? live.sort((x, y) => Number(b[x].metadata.resourceVersion) - Number(b[y].metadata.resourceVersion)).slice(0, live.length - MAX_EVENTS)
+      : [];
+    if (!expired.length && !surplus.length) return;
+    for (const k of [...expired, ...surplus]) delete b[k];
     this.index.delete('events');
+    this.changes++;
   }
+
 }
