@@ -7,6 +7,17 @@ import { Cluster } from './cluster.js';
 import { emptyState, type State } from './state.js';
 import { createObject } from '../api/server.js';
 import { reconcile } from '../controllers/index.js';
+import { hexDigest } from '../util/digest.js';
+
+/** What kind's system pods request (kubeadm manifests, kindnet and CoreDNS defaults). */
+const SYSTEM_RESOURCES: Record<string, { requests?: Record<string, string>; limits?: Record<string, string> }> = {
+  etcd: { requests: { cpu: '100m', memory: '100Mi' } },
+  'kube-apiserver': { requests: { cpu: '250m' } },
+  'kube-controller-manager': { requests: { cpu: '200m' } },
+  'kube-scheduler': { requests: { cpu: '100m' } },
+  kindnet: { requests: { cpu: '100m', memory: '50Mi' }, limits: { cpu: '100m', memory: '50Mi' } },
+  coredns: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+};
 
 export const KUBE_VERSION = 'v1.32.2';
 
@@ -73,15 +84,15 @@ export function makeNode(name: string, index: number, total: number, profile: st
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: hexDigest(`${name}/boot`, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
         containerRuntimeVersion: 'containerd://1.7.24',
         kernelVersion: '6.8.0-45-generic',
         kubeProxyVersion: KUBE_VERSION,
         kubeletVersion: KUBE_VERSION,
-        machineID: '',
+        machineID: hexDigest(`${name}/machine`, 32),
         operatingSystem: 'linux',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
-        systemUUID: '',
+        systemUUID: hexDigest(`${name}/uuid`, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
       },
     },
   };
@@ -107,7 +118,7 @@ function staticPod(component: string, node: string, image: string): KObject {
       annotations: { 'kubernetes.io/config.source': 'file' },
     },
     spec: {
-      containers: [{ name: component, image: `registry.k8s.io/${image}`, command: [component] }],
+      containers: [{ name: component, image: `registry.k8s.io/${image}`, command: [component], resources: SYSTEM_RESOURCES[component] ?? {} }],
       hostNetwork: true,
       nodeName: node,
       priorityClassName: 'system-node-critical',
@@ -128,7 +139,7 @@ function systemDeployment(name: string, namespace: string, labels: Record<string
       template: {
         metadata: { labels: { ...labels } },
         spec: {
-          containers: [{ name: name.replace(/-provisioner$/, '-provisioner'), image, ports }],
+          containers: [{ name, image, ports, resources: SYSTEM_RESOURCES[name] ?? {} }],
           priorityClassName: 'system-cluster-critical',
           tolerations: [
             { key: 'CriticalAddonsOnly', operator: 'Exists' },
@@ -149,7 +160,7 @@ function systemDaemonSet(name: string, labelKey: string, image: string): KObject
       selector: { matchLabels: { [labelKey]: name } },
       template: {
         metadata: { labels: { [labelKey]: name } },
-        spec: { containers: [{ name, image }], hostNetwork: true, tolerations: [{ operator: 'Exists' }] },
+        spec: { containers: [{ name, image, resources: SYSTEM_RESOURCES[name] ?? {} }], hostNetwork: true, tolerations: [{ operator: 'Exists' }] },
       },
     },
   };
