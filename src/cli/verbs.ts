@@ -21,6 +21,18 @@ const output = (cmd: Command) => cmd.option('-o, --output <format>', 'Output for
 const selector = (cmd: Command) => cmd.option('-l, --selector <selector>', 'Selector (label query) to filter on');
 const files = (cmd: Command, collect: Collect) =>
   cmd.option('-f, --filename <file>', 'Filename, directory, or URL to files', collect).option('-R, --recursive', 'Process the directory used in -f recursively');
+/** The flags `label` and `annotate` share. */
+const metadataEdit = (cmd: Command, what: string, verb: string) =>
+  cmd
+    .option('--overwrite', `Allow ${what} to be overwritten, otherwise reject ${what.replace(/s$/, '')} updates that overwrite existing ${what}`)
+    .option('--list', `Display the ${what} for a given resource`)
+    .option('--local', `Do not contact the API server: ${verb} the objects of the -f files locally`)
+    .option('--all', 'Select all resources, in the namespace of the specified resource types')
+    .option('-A, --all-namespaces', 'Check the specified action in all namespaces')
+    .option('--field-selector <selector>', 'Selector (field query) to filter on')
+    .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
+    .option('--field-manager <name>', 'ignored')
+    .option('--record', 'ignored');
 const dryRun = (cmd: Command) => cmd.option('--dry-run [strategy]', 'none|client|server');
 
 export const VERBS: VerbSpec[] = [
@@ -189,16 +201,7 @@ export const VERBS: VerbSpec[] = [
       output(cmd);
       selector(cmd);
       dryRun(cmd);
-      cmd
-        .option('--overwrite', 'Allow labels to be overwritten, otherwise reject label updates that overwrite existing labels')
-        .option('--list', 'Display the labels for a given resource')
-        .option('--local', 'Do not contact the API server: label the objects of the -f files locally')
-        .option('--all', 'Select all resources, in the namespace of the specified resource types')
-        .option('-A, --all-namespaces', 'Check the specified action in all namespaces')
-        .option('--field-selector <selector>', 'Selector (field query) to filter on')
-        .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
-        .option('--field-manager <name>', 'ignored')
-        .option('--record', 'ignored');
+      metadataEdit(cmd, 'labels', 'label');
     },
     load: () => import('./verbs/label/index.js'),
   },
@@ -210,16 +213,7 @@ export const VERBS: VerbSpec[] = [
       output(cmd);
       selector(cmd);
       dryRun(cmd);
-      cmd
-        .option('--overwrite', 'Allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations')
-        .option('--list', 'Display the annotations for a given resource')
-        .option('--local', 'Do not contact the API server: annotate the objects of the -f files locally')
-        .option('--all', 'Select all resources, in the namespace of the specified resource types')
-        .option('-A, --all-namespaces', 'Check the specified action in all namespaces')
-        .option('--field-selector <selector>', 'Selector (field query) to filter on')
-        .option('--resource-version <version>', 'Only update if this is the current resource version of the (single) object')
-        .option('--field-manager <name>', 'ignored')
-        .option('--record', 'ignored');
+      metadataEdit(cmd, 'annotations', 'annotate');
     },
     load: () => import('./verbs/annotate/index.js'),
   },
@@ -272,6 +266,43 @@ export const VERBS: VerbSpec[] = [
         .option('--field-selector <selector>', 'Selector (field query) to filter on');
     },
     load: () => import('./verbs/wait/index.js'),
+  },
+  {
+    name: 'exec',
+    description: 'Execute a command in a container',
+    options: (cmd, collect) => {
+      cmd
+        .option('-c, --container <name>', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation or the first container in the pod')
+        .option('-i, --stdin', 'Pass stdin to the container')
+        .option('-t, --tty', 'Stdin is a TTY')
+        .option('-q, --quiet', 'Only print output from the remote session')
+        .option('-f, --filename <file>', 'to use to exec into the resource', collect)
+        .option('--pod-running-timeout <duration>', 'ignored: kubesim does not wait for pods')
+        .option('--trace', 'kubesim: show the packet path (DNS queries, kube-proxy choices, who answered) on stderr');
+    },
+    load: () => import('./verbs/exec/index.js'),
+  },
+  {
+    name: 'logs',
+    description: 'Print the logs for a container in a pod',
+    options: (cmd) => {
+      selector(cmd);
+      cmd
+        .option('-c, --container <name>', 'Print the logs of this container')
+        .option('-f, --follow', 'Specify if the logs should be streamed')
+        .option('-p, --previous', 'Print the logs for the previous instance of the container in a pod if it exists')
+        .option('--tail <lines>', 'Lines of recent log file to display (-1: all; 10 with a selector)')
+        .option('--since <duration>', 'Only return logs newer than a relative duration like 5s, 2m, or 3h')
+        .option('--since-time <time>', 'Only return logs after a specific date (RFC3339)')
+        .option('--timestamps', 'Include timestamps on each line in the log output')
+        .option('--all-containers', "Get all containers' logs in the pod(s)")
+        .option('--prefix', 'Prefix each log line with the log source (pod name and container name)')
+        .option('--limit-bytes <n>', 'Maximum bytes of logs to return')
+        .option('--max-log-requests <n>', 'ignored')
+        .option('--ignore-errors', 'ignored')
+        .option('--pod-running-timeout <duration>', 'ignored');
+    },
+    load: () => import('./verbs/logs/index.js'),
   },
   {
     name: 'api-resources',
