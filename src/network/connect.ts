@@ -7,8 +7,8 @@
 import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
 import type { HttpRequest, HttpResponse, ImageBehaviour } from '../runtime/types.js';
-import { imageBehaviour } from '../runtime/images/index.js';
 import { containerHandle, appendLog } from '../runtime/container.js';
+import { appListens } from '../runtime/process.js';
 import { route, nodeAddresses } from './proxy.js';
 import { internetHostByIP, type InternetHost } from './internet.js';
 import { isIP, isIPv4, lookupHost, type Trace } from './dns.js';
@@ -56,12 +56,16 @@ function containerRunning(cluster: Cluster, pod: KObject, name: string, startupS
   return true;
 }
 
-/** What listens in a pod's network namespace (every running container's app). */
+/**
+ * What listens in a pod's network namespace: the app of every running container that runs its
+ * image's server (not a `sleep`/`sh` command in its place), once its start-up time has passed.
+ */
 export function podListeners(cluster: Cluster, pod: KObject): Listener[] {
   const out: Listener[] = [];
   for (const c of pod.spec?.containers ?? []) {
-    const ib = imageBehaviour(c.image ?? '');
-    if (!containerRunning(cluster, pod, c.name, ib.startupSeconds ?? 0)) continue;
+    const h = containerHandle(cluster, pod, c.name);
+    const ib = h.image;
+    if (!containerRunning(cluster, pod, c.name, ib.startupSeconds ?? 0) || !appListens(h)) continue;
     for (const l of ib.listens) {
       if (l.port === 'containerPorts') {
         for (const p of c.ports ?? []) out.push({ container: c.name, image: c.image, port: p.containerPort, protocol: p.protocol ?? 'TCP', kind: l.kind });

@@ -321,6 +321,18 @@ describe('mysql and redis-cli', () => {
     expect(r.stderr).toBe(`ERROR 1045 (28000): Access denied for user 'root'@'${ip(c, 'sleep-1')}' (using password: YES)\n`);
   });
 
+  test('fleetman ch10: nslookup database from the webapp (busybox 1.28 on musl)', async () => {
+    const c = db();
+    create(c, pod('webapp', 'richardchesterwood/k8s-fleetman-webapp-angular:release0-5', { labels: { app: 'webapp' } }));
+    advance(c, 5);
+    const r = await runTool(c, 'webapp', ['nslookup', 'database']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("nslookup: can't resolve '(null)': Name does not resolve\n");
+    expect(r.stdout).toBe(`\nName:      database\nAddress 1: ${vip(c, 'database')} database.default.svc.cluster.local\n`);
+    const nx = await runTool(c, 'webapp', ['nslookup', 'nope']);
+    expect([nx.code, nx.stderr]).toEqual([1, "nslookup: can't resolve '(null)': Name does not resolve\nnslookup: can't resolve 'nope': Name does not resolve\n"]);
+  });
+
   test('redis-cli keeps data in the redis container', async () => {
     const c = db();
     expect((await runTool(c, 'sleep-1', ['redis-cli', '-h', 'redis', 'INCR', 'hits'])).stdout).toBe('1\n');

@@ -114,10 +114,11 @@ export async function mysql(ctx: ToolContext): Promise<number> {
   }
   const cluster = ctx.self.cluster;
   const from = fromOf(ctx);
-  let stdinLines = ctx.stdin.split('\n');
+  let stdinLines: string[] | undefined;
   const readLine = async (prompt: string): Promise<string | undefined> => {
     if (ctx.readLine) return ctx.readLine(prompt);
     if (ctx.tty) ctx.stdout(prompt);
+    stdinLines ??= ctx.stdin.split('\n');
     if (!stdinLines.length || (stdinLines.length === 1 && stdinLines[0] === '')) return undefined;
     const [l, ...rest] = stdinLines;
     stdinLines = rest;
@@ -196,7 +197,7 @@ export async function mysql(ctx: ToolContext): Promise<number> {
   };
 
   if (!interactive) {
-    const text = o.execute ?? ctx.stdin;
+    const text = o.execute ?? (stdinLines ? stdinLines.join('\n') : ctx.stdin);
     let n = 0;
     for (const stmt of splitStatements(text)) {
       n++;
