@@ -4,6 +4,7 @@ import { resolveStatePath, withState } from '../store/file.js';
 import { Cluster } from '../store/cluster.js';
 import { now } from '../store/clock.js';
 import { reconcile } from '../controllers/index.js';
+import { needsRuntime, runtimeLoaded } from '../runtime/probes.js';
 import { freshCluster } from '../store/bootstrap.js';
 import type { State } from '../store/state.js';
 
@@ -72,6 +73,9 @@ export class Ctx {
       const sideState = (st: typeof session.state) => JSON.stringify([st.runtime, st.proxy, st.context, st.cluster, st.ipam]);
       const sideLoaded = sideState(session.state);
       const cluster = new Cluster(session.state, now());
+      // The container runtime (probes, main processes, restarts) runs inside the kubelet's
+      // reconcile; it is loaded only when there are pods it has to run.
+      if (!runtimeLoaded() && needsRuntime(session.state.objects)) await import('../runtime/tick.js');
       reconcile(cluster);
       const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
       const sideBefore = sideState(session.state);

@@ -305,6 +305,37 @@ export const VERBS: VerbSpec[] = [
     load: () => import('./verbs/logs/index.js'),
   },
   {
+    name: 'curl',
+    description: 'kubesim: curl from your machine, outside the cluster (NodePorts, LoadBalancers, Ingress; --trace shows the path)',
+    options: (cmd) => {
+      cmd.allowUnknownOption(true).helpOption(false);
+    },
+    load: () => import('./verbs/curl/index.js'),
+  },
+  {
+    name: 'service',
+    description: 'kubesim: print the URL to reach a NodePort/LoadBalancer Service from your machine (like minikube service --url)',
+    options: (cmd) => {
+      cmd.option('--url', 'Print the URL(s) (kubesim never opens a browser)').option('--https', 'Use https:// in the URLs');
+    },
+    load: () => import('./verbs/service/index.js'),
+  },
+  {
+    name: 'port-forward',
+    description: 'Forward one or more local ports to a pod (real sockets on 127.0.0.1 / ::1 only)',
+    options: (cmd, collect) => {
+      cmd
+        .option('--address <addresses>', 'Addresses to listen on (comma separated): only localhost, 127.0.0.1 and ::1 are allowed in kubesim', collect)
+        .option('--pod-running-timeout <duration>', 'ignored: kubesim does not wait for pods');
+    },
+    load: () => import('./verbs/port-forward/index.js'),
+  },
+  {
+    name: 'tunnel',
+    description: 'kubesim: expose LoadBalancer and NodePort Services on localhost ports while it runs (like minikube tunnel)',
+    load: () => import('./verbs/tunnel/index.js'),
+  },
+  {
     name: 'api-resources',
     description: 'Print the supported API resources on the server',
     options: (cmd, collect) => {

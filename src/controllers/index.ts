@@ -11,6 +11,7 @@ import { reconcileScheduler } from './scheduler.js';
 import { reconcileKubelet } from './kubelet.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
+import { reconcileIngresses } from './ingress.js';
 import { reconcileRuntimeGc } from './runtime-gc.js';
 
 export type Reconciler = (cluster: Cluster) => boolean;
@@ -26,6 +27,7 @@ export const CONTROLLERS: [string, Reconciler][] = [
   ['kubelet', reconcileKubelet],
   ['endpoints', reconcileEndpoints],
   ['service-lb', reconcileLoadBalancers],
+  ['ingress', reconcileIngresses],
   ['runtime-gc', reconcileRuntimeGc],
 ];
 

@@ -5,7 +5,8 @@ import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
 import { allocatePodIP } from './allocators/podip.js';
 import { imageID, imageSize, normalizeImage } from '../runtime/images.js';
-import { probePasses } from '../runtime/probes.js';
+import { probePasses, runtimeBusy, tickPod } from '../runtime/probes.js';
+import { existingPodRuntime, instanceStatus, recordContainerStart } from '../runtime/start.js';
 import { podIsTerminal, same, setCondition } from './util.js';
 
 function nodeIP(node: KObject): string {
@@ -40,6 +41,8 @@ function startPod(cluster: Cluster, pod: KObject, node: KObject): void {
     }
     cluster.event(pod, 'Normal', 'Created', `Created container ${c.name}`, kubelet, node.metadata.name);
     cluster.event(pod, 'Normal', 'Started', `Started container ${c.name}`, kubelet, node.metadata.name);
+    // The runtime notes the start and the environment of this moment (Service variables, §14).
+    recordContainerStart(cluster, pod, c);
   }
 }
 
@@ -56,26 +59,35 @@ function mountsStatus(c: { volumeMounts?: { name: string; mountPath: string; rea
 
 function containerStatuses(cluster: Cluster, pod: KObject, startedAt: string): { statuses: Record<string, unknown>[]; init: Record<string, unknown>[] } {
   const prev: Record<string, unknown>[] = pod.status.containerStatuses ?? [];
+  const records = existingPodRuntime(cluster, pod)?.c;
   const statuses = (pod.spec.containers ?? []).map((c: KObject['spec']) => {
     const old = prev.find((s) => s.name === c.name) as Record<string, unknown> | undefined;
-    const ready = !c.readinessProbe || probePasses(cluster, pod, c, c.readinessProbe);
+    const rec = records?.[c.name];
+    // The runtime's record (restarts, exits, crash-loop back-off, probe verdicts) when there is one.
+    const inst = rec ? instanceStatus(pod, rec, c.name, cluster.now) : undefined;
+    const ready = (inst ? inst.running && inst.started : true) && (!c.readinessProbe || probePasses(cluster, pod, c, c.readinessProbe));
     const s: Record<string, unknown> = {
-      containerID: (old?.containerID as string) ?? `containerd://${cluster.rand.hex(64)}`,
+      containerID: inst ? inst.containerID : ((old?.containerID as string) ?? `containerd://${cluster.rand.hex(64)}`),
       image: normalizeImage(c.image),
       imageID: imageID(c.image),
-      lastState: old?.lastState ?? {},
+      lastState: inst ? inst.lastState : (old?.lastState ?? {}),
       name: c.name,
       ready,
-      restartCount: old?.restartCount ?? 0,
-      started: true,
-      state: (old?.state as { running?: unknown })?.running ? old!.state : { running: { startedAt } },
+      restartCount: inst ? inst.restartCount : (old?.restartCount ?? 0),
+      started: inst ? inst.started : true,
+      state: inst ? inst.state : (old?.state as { running?: unknown })?.running ? old!.state : { running: { startedAt } },
     };
+    if (s.containerID === undefined) delete s.containerID;
     const mounts = mountsStatus(c);
     if (mounts.length) s.volumeMounts = mounts;
     return s;
   });
   const init = (pod.spec.initContainers ?? []).map((c: KObject['spec']) => {
     const old = (pod.status.initContainerStatuses ?? []).find((s: { name: string }) => s.name === c.name);
+    const rec = records?.[c.name];
+    if (rec?.exited && old?.state?.terminated && rec.exited.exitCode !== old.state.terminated.exitCode) {
+      old.state.terminated = { ...old.state.terminated, exitCode: rec.exited.exitCode, reason: rec.exited.reason };
+    }
     return (
       old ?? {
         containerID: `containerd://${cluster.rand.hex(64)}`,
@@ -114,10 +126,11 @@ export function reconcileKubelet(cluster: Cluster): boolean {
     if (!nodeName || podIsTerminal(pod) || pod.metadata.deletionTimestamp) continue;
     const node = cluster.get('nodes', undefined, nodeName);
     if (!node) continue;
-    if (isSteady(pod)) continue;
+    if (isSteady(pod) && !runtimeBusy(cluster, pod)) continue;
     const before = JSON.stringify(pod.status);
     pod.status ??= { phase: 'Pending' };
     if (!pod.status.startTime) startPod(cluster, pod, node);
+    tickPod(cluster, pod);
     const now = cluster.timestamp;
     const startedAt = pod.status.startTime;
     const { statuses, init } = containerStatuses(cluster, pod, startedAt);
@@ -140,7 +153,14 @@ export function reconcileKubelet(cluster: Cluster): boolean {
     conds = setCondition(conds, { type: 'PodScheduled', status: 'True' }, now, extra);
     const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
     pod.status.conditions = conds.sort((a, b) => order.indexOf(a.type as string) - order.indexOf(b.type as string));
-    pod.status.phase = 'Running';
+    // Every container ended for good (restartPolicy Never/OnFailure): the pod is done.
+    const ended = (pod.spec.restartPolicy ?? 'Always') !== 'Always' && statuses.length > 0 && statuses.every((st) => (st.state as { terminated?: unknown }).terminated);
+    pod.status.phase = ended ? (statuses.every((st) => (st.state as { terminated: { exitCode: number } }).terminated.exitCode === 0) ? 'Succeeded' : 'Failed') : 'Running';
+    if (ended) {
+      const done = { type: 'Ready', status: 'False', reason: 'PodCompleted' };
+      pod.status.conditions = setCondition(pod.status.conditions, done, now, extra);
+      pod.status.conditions = setCondition(pod.status.conditions, { ...done, type: 'ContainersReady' }, now, extra);
+    }
     const { phase, conditions, hostIP, hostIPs, podIP, podIPs, qosClass, startTime, containerStatuses: cs, initContainerStatuses } = pod.status;
     pod.status = { conditions, containerStatuses: cs, hostIP, hostIPs, initContainerStatuses, phase, podIP, podIPs, qosClass, startTime };
     for (const k of Object.keys(pod.status)) if (pod.status[k] === undefined) delete pod.status[k];

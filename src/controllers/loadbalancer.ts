@@ -19,7 +19,8 @@ function ingressFor(cluster: Cluster, svc: KObject, taken: Set<number>): unknown
     if (existing) return [{ ip: existing, ipMode: 'VIP' }];
     const used = new Set(cluster.list('services').map((s) => s.status?.loadBalancer?.ingress?.[0]?.ip).filter(Boolean));
     const base = profile === 'cloud' ? '203.0.113.' : '10.96.';
-    for (let i = 10; i < 250; i++) {
+    // The pool starts at .100: 203.0.113.10-99 are the simulated internet's (api.somecompany.com).
+    for (let i = 100; i < 250; i++) {
       const ip = profile === 'cloud' ? `${base}${i}` : svc.spec.clusterIP;
       if (!used.has(ip)) return [{ ip, ipMode: 'VIP' }];
     }

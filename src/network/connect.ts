@@ -12,11 +12,15 @@ import { appListens } from '../runtime/process.js';
 import { route, nodeAddresses } from './proxy.js';
 import { internetHostByIP, type InternetHost } from './internet.js';
 import { isIP, isIPv4, lookupHost, type Trace } from './dns.js';
+import { hostLookup, hostPreroute, publishedOnLocalhost } from './host.js';
+import { controllerResponse, isIngressFrontDoor, planIngress, DEFAULT_CLASS } from './ingress.js';
 
 export interface From {
   pod?: KObject;
   /** Source address: the pod's IP (or a node's for kubelet/NodePort traffic). */
   ip: string;
+  /** The user's machine outside the cluster (kubesim curl): see host.ts. */
+  host?: boolean;
 }
 
 export type Proto = 'TCP' | 'UDP';
@@ -32,7 +36,7 @@ export interface Listener {
 export type ConnectError = 'refused' | 'timeout' | 'unreachable' | 'no-route';
 
 export type ConnectResult =
-  | { ok: true; kind: 'pod'; pod: KObject; container: string; listener: Listener; ip: string; port: number; via?: string }
+  | { ok: true; kind: 'pod'; pod: KObject; container: string; listener: Listener; ip: string; port: number; via?: string; sourceIP?: string }
   | { ok: true; kind: 'internet'; host: InternetHost; ip: string; port: number; via?: string }
   | { ok: false; error: ConnectError; ip: string; port: number; via?: string; reason: string };
 
@@ -151,7 +155,15 @@ function deliver(cluster: Cluster, from: From, ip: string, port: number, proto: 
  * Service lacks); pod IPs are reached directly.
  */
 export function connect(cluster: Cluster, from: From, dstIP: string, dstPort: number, proto: Proto, trace?: Trace): ConnectResult {
-  trace?.(`net: connect ${from.ip} → ${dstIP}:${dstPort}/${proto}${from.pod ? ` (from pod ${podName(from.pod)})` : ''}`);
+  trace?.(`net: connect ${from.ip} → ${dstIP}:${dstPort}/${proto}${from.pod ? ` (from pod ${podName(from.pod)})` : from.host ? ' (from your machine)' : ''}`);
+  if (from.host) {
+    const pre = hostPreroute(cluster, dstIP, dstPort, trace);
+    if (pre.kind === 'fail') return { ok: false, error: pre.error, ip: dstIP, port: dstPort, reason: pre.reason };
+    if (pre.kind === 'rewrite') {
+      dstIP = pre.ip;
+      dstPort = pre.port;
+    }
+  }
   const r = route(cluster, from.ip, dstIP, dstPort, proto);
   if (!r) return deliver(cluster, from, dstIP, dstPort, proto, undefined, trace);
   const svc = r.match.svc;
@@ -169,7 +181,21 @@ export function connect(cluster: Cluster, from: From, dstIP: string, dstPort: nu
   const ep = r.endpoint;
   trace?.(`proxy: ${r.reason}`);
   trace?.(`proxy: DNAT ${dstIP}:${dstPort} → ${ep.ip}:${ep.port}${ep.podRef ? ` (pod ${ep.podRef.namespace}/${ep.podRef.name})` : ' (manual Endpoints)'}`);
-  return deliver(cluster, from, ep.ip, ep.port, proto, via, trace);
+  const out = deliver(cluster, from, ep.ip, ep.port, proto, via, trace);
+  // Traffic from outside the node (NodePort, LoadBalancer, externalIPs) is masqueraded to the
+  // node's address unless externalTrafficPolicy is Local (which keeps the client's address).
+  if (out.ok && out.kind === 'pod' && r.match.via !== 'ClusterIP') {
+    if (svc.spec?.externalTrafficPolicy === 'Local') trace?.(`proxy: externalTrafficPolicy Local: no SNAT, the app sees the client address ${from.ip}`);
+    else {
+      const node = r.match.node ?? (ep.nodeName ? cluster.get('nodes', undefined, ep.nodeName) : undefined);
+      const snat = node ? nodeAddresses(node)[0] : undefined;
+      if (snat && snat !== from.ip) {
+        out.sourceIP = snat;
+        trace?.(`proxy: SNAT ${from.ip} → ${snat} (externalTrafficPolicy Cluster: the app sees the node's address)`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Does an ICMP echo to `ip` get a reply? Pods and nodes answer; Service addresses never do. */
@@ -257,6 +283,7 @@ export function parseUrl(url: string): ParsedUrl | undefined {
 }
 
 function sourceFor(cluster: Cluster, from: From, conn: ConnectResult): string {
+  if (conn.ok && conn.kind === 'pod' && conn.sourceIP) return conn.sourceIP;
   if (conn.ok && conn.kind === 'internet') {
     const node = nodeOf(cluster, from.pod);
     return (node && nodeAddresses(node)[0]) || from.ip;
@@ -284,12 +311,30 @@ export async function httpRequest(cluster: Cluster, from: From, url: string, opt
   let ip: string | undefined = opts.resolve?.[`${u.host}:${u.port}`];
   if (ip) trace?.(`http: --resolve ${u.host}:${u.port} → ${ip}`);
   else if (isIP(u.host)) ip = u.host;
-  else {
+  else if (from.host) {
+    ip = hostLookup(cluster, u.host, trace);
+    if (!ip) return { ok: false, error: 'resolve', host: u.host, port: u.port, elapsedMs: elapsed + 20, detail: 'NXDOMAIN' };
+  } else {
     const r = lookupHost(cluster, from.pod, u.host, { trace, libc: opts.libc, srcIP: from.ip });
     elapsed += r.elapsedMs;
     const addr = r.addresses.find(isIPv4);
     if (!addr) return { ok: false, error: 'resolve', host: u.host, port: u.port, elapsedMs: elapsed, detail: r.error ?? 'NXDOMAIN' };
     ip = addr;
+  }
+  if (isIngressFrontDoor(cluster, ip, u.port, !!from.host, (p) => !!publishedOnLocalhost(cluster, p))) {
+    trace?.(`net: ${ip}:${u.port} is the ingress controller (class ${DEFAULT_CLASS})`);
+    if (u.scheme === 'https' && u.port === 443 && !opts.insecure) {
+      return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: 'the ingress controller serves its self-signed fake certificate' };
+    }
+    if ((u.scheme === 'https') !== (u.port === 443)) {
+      if (u.scheme === 'https') return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: 'port 80 speaks plain HTTP' };
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
+    if (!headers.host) headers.host = u.hostHeader;
+    const req: HttpRequest = { method, path: u.path, headers, body: opts.body ?? '', sourceIP: from.ip, localAddress: ip, localPort: u.port };
+    const served = await serveIngress(cluster, req, u.scheme === 'https' && u.port === 443 ? 'https' : 'http', from.ip, DEFAULT_CLASS, trace);
+    return { ok: true, response: served, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed + 3, servedBy: 'the ingress controller' };
   }
   const conn = connect(cluster, from, ip, u.port, 'TCP', trace);
   const limit = opts.timeoutMs;
@@ -321,6 +366,37 @@ export async function httpRequest(cluster: Cluster, from: From, url: string, opt
   return { ok: true, response: served.response, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: served.servedBy };
 }
 
+/** The ingress controller's answer to one request: its own 404/503/502 page or the backend's response. */
+export async function serveIngress(cluster: Cluster, req: HttpRequest, scheme: 'http' | 'https', clientIP: string, cls: string, trace?: Trace, controllerIP?: string): Promise<HttpResponse> {
+  const nodes = cluster.list('nodes');
+  const cp = nodes.find((n) => n.metadata.name.endsWith('control-plane')) ?? nodes[0];
+  const ctrlIP = controllerIP ?? (cp ? nodeAddresses(cp)[0] : '172.18.0.2');
+  const plan = planIngress(cluster, req, scheme, clientIP, ctrlIP, cls, trace);
+  if ('page' in plan) return finishResponse(plan.page, cluster.now);
+  const conn = connect(cluster, { ip: ctrlIP }, plan.ip, plan.port, 'TCP', trace);
+  const bad = () => {
+    const body = `<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+    return finishResponse({ status: 502, statusText: 'Bad Gateway', headers: { server: 'nginx', 'content-type': 'text/html' }, body }, cluster.now);
+  };
+  if (!conn.ok) {
+    trace?.(`ingress: upstream ${plan.ip}:${plan.port}: ${conn.reason} → 502`);
+    return bad();
+  }
+  const served = await serveHttp(cluster, conn, plan.request, trace);
+  if (!served.ok) return bad();
+  return controllerResponse(served.response, cls, plan.setCookie);
+}
+
+const INGRESS_CONTROLLER_IMAGE = /ingress-nginx\/controller|nginx-ingress-controller|(^|\/)traefik(:|@|$)/;
+
+/** The ingress class a book's controller container serves (its --ingress-class flag; traefik). */
+function controllerClass(container: { image?: string; args?: string[] }): string | undefined {
+  const image = container.image ?? '';
+  if (!INGRESS_CONTROLLER_IMAGE.test(image)) return undefined;
+  const flag = (container.args ?? []).map((a) => /^--(?:ingress-class|ingressclass|providers\.kubernetesingress\.ingressclass)=(.+)$/.exec(a)?.[1]).find(Boolean);
+  return flag ?? (/traefik/.test(image) ? 'traefik' : DEFAULT_CLASS);
+}
+
 /**
  * Hand an HTTP request to whatever accepted the connection: the app's ImageBehaviour.http (and
  * its access-log line), or a simulated internet server. Non-HTTP servers answer like they do
@@ -340,6 +416,13 @@ export async function serveHttp(
     return { ok: true, response: res, servedBy: h.name, ms: 20 };
   }
   const handle = containerHandle(cluster, conn.pod, conn.container);
+  const cls = controllerClass(handle.container ?? {});
+  if (cls && (conn.port === 80 || conn.port === 443 || conn.port === 8000 || conn.port === 8443)) {
+    trace?.(`http: pod ${podName(conn.pod)} is an ingress controller (class ${cls})`);
+    const scheme = conn.port === 443 || conn.port === 8443 ? 'https' : 'http';
+    const res = await serveIngress(cluster, req, scheme, req.sourceIP, cls, trace, conn.pod.status?.podIP);
+    return { ok: true, response: res, servedBy: `ingress controller pod ${podName(conn.pod)}`, ms: 3 };
+  }
   const kind = conn.listener.kind;
   if (kind === 'mysql') return { ok: false, error: 'http09', detail: 'MySQL sent its greeting' };
   if (kind !== 'http' || !handle.image.http) return { ok: false, error: 'empty-reply', detail: `${conn.listener.image} does not speak HTTP on ${conn.port}` };

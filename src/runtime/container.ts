@@ -8,9 +8,10 @@ import type { ContainerHandle, SimFs } from './types.js';
 import { imageBehaviour } from './images/index.js';
 import { baseFiles, BASE_DIRS } from './base.js';
 import { ContainerFs, type MountSpec, type Store } from './fs.js';
-import { LOG_LINE_CHARS, LOG_LINES, newInstance, podRuntime, runtimeState, type ContainerRuntime } from './start.js';
+import { LOG_LINE_CHARS, LOG_LINES, newInstance, podRuntime, runtimeState, trimLog, type ContainerRuntime } from './start.js';
 import { etcHosts, podHostname, resolvConf } from '../network/dns.js';
 import { createHash } from 'node:crypto';
+import { processMode } from './process.js';
 
 /** All containers of a pod spec: init containers first, then the app containers. */
 export function allContainers(pod: KObject): KObject['spec'][] {
@@ -72,19 +73,53 @@ export function appendLog(h: ContainerHandle, line: string): void {
   for (const l of line.replace(/\n$/, '').split('\n')) {
     rec.logs.push([h.cluster.now, l.length > LOG_LINE_CHARS ? l.slice(0, LOG_LINE_CHARS) : l]);
   }
-  if (rec.logs.length > LOG_LINES) rec.logs.splice(0, rec.logs.length - LOG_LINES);
+  trimLog(rec.logs);
 }
 
 /** The log of the current (or previous) instance, start-up lines first. */
 export function containerLogs(h: ContainerHandle, previous = false): [number, string][] | undefined {
   const rec = containerRuntime(h);
   if (previous) return rec.prev;
-  const startup = (h.image.startupLog ?? []).map((l) => [rec.start, expandLogTemplate(l, h)] as [number, string]);
+  // Command-mode containers log what their command prints; app-mode ones start with the app's banner.
+  const startup = processMode(h) === 'app' ? (h.image.startupLog ?? []).map((l) => [rec.start, expandLogTemplate(l, h, rec.start)] as [number, string]) : [];
   return [...startup, ...rec.logs];
 }
 
-function expandLogTemplate(line: string, h: ContainerHandle): string {
-  return line.replace(/\{hostname\}/g, podHostname(h.pod)).replace(/\{podIP\}/g, h.pod.status?.podIP ?? '');
+const p2 = (n: number, w = 2) => String(n).padStart(w, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** `{start:FORMAT}` placeholders in start-up log lines: the container's start time as each app prints it. */
+function startStamp(format: string, ms: number): string {
+  const d = new Date(ms);
+  const Y = d.getUTCFullYear();
+  const M = p2(d.getUTCMonth() + 1);
+  const D = p2(d.getUTCDate());
+  const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  const milli = p2(d.getUTCMilliseconds(), 3);
+  switch (format) {
+    case 'nginx':
+      return `${Y}/${M}/${D} ${hms}`;
+    case 'apache':
+      return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${D} ${hms}.${milli}000 ${Y}`;
+    case 'redis':
+      return `${D} ${MONTHS[d.getUTCMonth()]} ${Y} ${hms}.${milli}`;
+    case 'mysql':
+      return `${Y}-${M}-${D} ${hms}`;
+    case 'mysqlz':
+      return `${Y}-${M}-${D}T${hms}.${milli}000Z`;
+    case 'pg':
+      return `${Y}-${M}-${D} ${hms}.${milli}`;
+    default:
+      return `${Y}-${M}-${D}T${hms}.${milli}+00:00`;
+  }
+}
+
+function expandLogTemplate(line: string, h: ContainerHandle, start: number): string {
+  return line
+    .replace(/\{hostname\}/g, podHostname(h.pod))
+    .replace(/\{podIP\}/g, h.pod.status?.podIP ?? '')
+    .replace(/\{start:(\w+)\}/g, (_m, f: string) => startStamp(f, start));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,6 +137,8 @@ export interface Termination {
   exitCode: number;
   reason: string;
   signal?: number;
+  /** When the process ended (default: the restart time). */
+  finishedAt?: number;
 }
 
 /**
@@ -113,9 +150,9 @@ export function restartContainer(h: ContainerHandle, t: Termination, at = h.clus
   const old = containerRuntime(h);
   const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const next = newInstance(h.cluster, h.pod, h.container, at, old.restarts + 1);
-  next.last = { exitCode: t.exitCode, reason: t.reason, startedAt: iso(old.start), finishedAt: iso(at), ...(t.signal ? { signal: t.signal } : {}) };
+  next.last = { exitCode: t.exitCode, reason: t.reason, startedAt: iso(old.start), finishedAt: iso(t.finishedAt ?? at), ...(t.signal ? { signal: t.signal } : {}), ...(old.cid ? { containerID: old.cid } : {}) };
   next.prev = containerLogs(h)?.slice(-LOG_LINES);
-  if (old.pkgs) next.pkgs = undefined;
+  if (next.prev) trimLog(next.prev);
   pr.c[h.container.name] = next;
   return next;
 }

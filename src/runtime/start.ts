@@ -11,6 +11,18 @@ import { startEnvironment, type EnvList } from './env.js';
 export const LOG_LINES = 1000;
 /** Longest log line kept (longer lines are cut). */
 export const LOG_LINE_CHARS = 4096;
+/** Characters of log kept per container instance (oldest lines dropped first). */
+export const LOG_CHARS = 128 * 1024;
+
+/** Keep a log within LOG_LINES lines and LOG_CHARS characters. */
+export function trimLog(log: [number, string][]): void {
+  if (log.length > LOG_LINES) log.splice(0, log.length - LOG_LINES);
+  let total = 0;
+  for (const [, l] of log) total += l.length + 1;
+  let drop = 0;
+  while (total > LOG_CHARS && drop < log.length) total -= log[drop++][1].length + 1;
+  if (drop) log.splice(0, drop);
+}
 
 export interface ProbeState {
   /** Time of the last probe run (ms). */
@@ -27,6 +39,8 @@ export interface ProbeState {
 export interface ContainerRuntime {
   /** Start of the current instance (ms since the epoch). */
   start: number;
+  /** containerd id of the current instance (64 hex). */
+  cid?: string;
   restarts: number;
   /** Spec env + Service env at start. */
   env: EnvList;
@@ -42,16 +56,17 @@ export interface ContainerRuntime {
   /** Packages installed with apk/apt-get (their tools become available). */
   pkgs?: string[];
   /** The last termination (lastState.terminated). */
-  last?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; signal?: number };
+  last?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; signal?: number; containerID?: string };
   /** Current termination when the main process has exited (not restarted yet). */
   exited?: { exitCode: number; reason: string; at: number };
   /** When a crash-looping container will be started again (ms). */
   backoffUntil?: number;
   probes?: Record<string, ProbeState>;
-  /** Main process bookkeeping for command-mode containers (shell-simulated). */
-  main?: { until: number; lines: number; done?: { code: number; at: number }; forever?: 1 };
-  /** Last time the image's background work ran (ms). */
-  bg?: number;
+  /**
+   * Main process of a command-mode container, simulated once at start: its output lines with
+   * their offsets (ms after start), and when it exits. `shown` lines have reached the log.
+   */
+  main?: { out: [number, string][]; exit?: { code: number; at: number }; shown: number };
 }
 
 export interface PodRuntime {
@@ -86,7 +101,7 @@ export function existingPodRuntime(cluster: Cluster, pod: KObject): PodRuntime |
 /** A fresh record for a container instance starting at `at`. */
 export function newInstance(cluster: Cluster, pod: KObject, container: KObject['spec'], at: number, restarts = 0): ContainerRuntime {
   const { env, error } = startEnvironment(cluster, pod, container);
-  const rec: ContainerRuntime = { start: at, restarts, env, layer: { f: {} }, mem: {}, logs: [] };
+  const rec: ContainerRuntime = { start: at, cid: cluster.rand.hex(64), restarts, env, layer: { f: {} }, mem: {}, logs: [] };
   if (error) rec.envError = error;
   return rec;
 }
@@ -96,4 +111,43 @@ export function recordContainerStart(cluster: Cluster, pod: KObject, container: 
   const pr = podRuntime(cluster, pod);
   if (pr.c[container.name]) return;
   pr.c[container.name] = newInstance(cluster, pod, container, cluster.now);
+}
+
+function iso(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export interface InstanceStatus {
+  containerID?: string;
+  state: Record<string, unknown>;
+  lastState: Record<string, unknown>;
+  restartCount: number;
+  started: boolean;
+  running: boolean;
+  /** The main process ended and will not be restarted (restartPolicy). */
+  terminated?: { exitCode: number };
+}
+
+/** A container's status fields as the kubelet reports them, from the runtime's record. */
+export function instanceStatus(pod: KObject, rec: ContainerRuntime, name: string, now: number): InstanceStatus {
+  const ns = pod.metadata.namespace ?? 'default';
+  const cid = rec.cid ? `containerd://${rec.cid}` : undefined;
+  const last = rec.last
+    ? { terminated: { containerID: rec.last.containerID ? `containerd://${rec.last.containerID}` : cid, exitCode: rec.last.exitCode, finishedAt: rec.last.finishedAt, reason: rec.last.reason, startedAt: rec.last.startedAt, ...(rec.last.signal ? { signal: rec.last.signal } : {}) } }
+    : {};
+  const base = { restartCount: rec.restarts };
+  if (rec.envError) {
+    return { ...base, state: { waiting: { message: rec.envError, reason: 'CreateContainerConfigError' } }, lastState: last, started: false, running: false };
+  }
+  if (rec.exited) {
+    const term = { containerID: cid, exitCode: rec.exited.exitCode, finishedAt: iso(rec.exited.at), reason: rec.exited.reason, startedAt: iso(rec.start) };
+    if (rec.backoffUntil !== undefined && rec.backoffUntil > now) {
+      const wait = Math.round((rec.backoffUntil - rec.exited.at) / 1000);
+      const dur = wait >= 60 ? `${Math.floor(wait / 60)}m${wait % 60}s` : `${wait}s`;
+      return { ...base, containerID: cid, state: { waiting: { message: `back-off ${dur} restarting failed container=${name} pod=${pod.metadata.name}_${ns}(${pod.metadata.uid})`, reason: 'CrashLoopBackOff' } }, lastState: { terminated: term }, started: false, running: false };
+    }
+    return { ...base, containerID: cid, state: { terminated: term }, lastState: last, started: false, running: false, terminated: { exitCode: rec.exited.exitCode } };
+  }
+  const startup = rec.probes?.startup;
+  return { ...base, containerID: cid, state: { running: { startedAt: iso(rec.start) } }, lastState: last, started: startup ? startup.pass : true, running: true };
 }

@@ -135,6 +135,9 @@ export interface ToolContext {
   timeLeft?(): number;
   /** The simulated clock now (ms since the epoch, including simulated sleeps). */
   now?(): number;
+  /** Process id of the shell the tool runs under, and that shell's command line (`ps`). */
+  shellPid?: number;
+  shellCommand?: string;
 }
 
 export type Tool = (ctx: ToolContext) => number | Promise<number>;

@@ -9,7 +9,14 @@ export function args(ctx: ToolContext): string[] {
   return ctx.argv.slice(1);
 }
 
+/** A tool run on the user's machine (kubesim curl) names its source explicitly. */
+export interface HostToolContext extends ToolContext {
+  from?: From;
+}
+
 export function fromOf(ctx: ToolContext): From {
+  const given = (ctx as HostToolContext).from;
+  if (given) return given;
   const pod = ctx.self.pod;
   return { pod, ip: pod.status?.podIP ?? '127.0.0.1' };
 }

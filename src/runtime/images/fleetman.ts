@@ -39,13 +39,15 @@ async function forward(c: ContainerHandle, base: string, req: HttpRequest, path:
   return r.response;
 }
 
-const webapp = (proxy: boolean) => async (req: HttpRequest, c: ContainerHandle): Promise<HttpResponse> => {
+async function apiProxy(req: HttpRequest, c: ContainerHandle): Promise<HttpResponse> {
+  const r = await forward(c, GATEWAY, req, req.path.slice('/api'.length));
+  if ('error' in r) return { status: 502, headers: { server: `nginx/${NGINX_114}`, 'content-type': 'text/html' }, body: nginxErrorPage(502, NGINX_114) };
+  return r;
+}
+
+const webapp = (proxy: boolean) => (req: HttpRequest, c: ContainerHandle): HttpResponse | Promise<HttpResponse> => {
   const path = pathOf(req);
-  if (proxy && path.startsWith('/api/')) {
-    const r = await forward(c, GATEWAY, req, req.path.slice('/api'.length));
-    if ('error' in r) return { status: 502, headers: { server: `nginx/${NGINX_114}`, 'content-type': 'text/html' }, body: nginxErrorPage(502, NGINX_114) };
-    return r;
-  }
+  if (proxy && path.startsWith('/api/')) return apiProxy(req, c);
   const r = nginxServe(c, req, NGINX_114);
   if (r.status === 404) return nginxServe(c, { ...req, path: '/' }, NGINX_114); // the Angular router's fallback
   return r;

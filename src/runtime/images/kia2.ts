@@ -115,7 +115,14 @@ HTML version of this content is available at /html
   return reply(200, text);
 }
 
-async function kiada(req: HttpRequest, c: ContainerHandle): Promise<HttpResponse> {
+/** Answers without waiting when it can (probes need /healthz/ready synchronously). */
+function kiada(req: HttpRequest, c: ContainerHandle): HttpResponse | Promise<HttpResponse> {
+  const path = pathOf(req);
+  if (path === '/healthz/ready') return reply(200, 'Ready');
+  return kiadaAsync(req, c);
+}
+
+async function kiadaAsync(req: HttpRequest, c: ContainerHandle): Promise<HttpResponse> {
   const path = pathOf(req);
   const e = env(c);
   if (path === '/') {

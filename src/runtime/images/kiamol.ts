@@ -73,10 +73,14 @@ function numbersPage(c: ContainerHandle, result?: string): string {
 }
 
 /** numbers-web: POST makes one server-side call from inside the pod (the kiamol ch03 lesson). */
-async function numbersWeb(req: HttpRequest, c: ContainerHandle): Promise<HttpResponse> {
+function numbersWeb(req: HttpRequest, c: ContainerHandle): HttpResponse | Promise<HttpResponse> {
   const path = pathOf(req);
   if (path !== '/' && path !== '/index') return { status: 404, headers: { server: 'Kestrel', 'content-length': '0' }, body: '' };
   if (req.method !== 'POST') return html(200, numbersPage(c), { server: 'Kestrel' });
+  return numbersWebGo(c);
+}
+
+async function numbersWebGo(c: ContainerHandle): Promise<HttpResponse> {
   const { httpRequest } = await import('../../network/connect.js');
   const e = env(c);
   const url = e.RngApi__Url ?? RNG_URL;
@@ -196,12 +200,11 @@ const alpine315 = { shell: 'busybox' as const, os: 'alpine' as const, toolVersio
 export const KIAMOL_IMAGES: ImageBehaviour[] = [
   {
     match: ['kiamol/ch03-sleep'],
-    description: 'Alpine 3.15 with curl and jq added (and busybox ping, nslookup, wget). Sleeps forever; listens on nothing, so a Service in front of it has an endpoint but nothing answers.',
+    description: 'Alpine 3.15 with curl and jq added (and busybox ping, nslookup, wget). Loops on `sleep 1000` forever and exits cleanly on TERM/INT (so `kill 1` restarts it); listens on nothing, so a Service in front of it has an endpoint but nothing answers.',
     ...alpine315,
     tools: ['curl', 'jq'],
     listens: [],
-    cmd: ['sleep', 'infinity'],
-    processName: 'sleep infinity',
+    cmd: ['/bin/sh', '-c', 'trap "exit 0" TERM INT; while true; do sleep 1000; done'],
   },
   {
     match: ['kiamol/ch03-numbers-api'],

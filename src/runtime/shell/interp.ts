@@ -10,7 +10,7 @@ import { ShellSyntaxError } from './ast.js';
 import { parseDoubleQuotedText, parseScript } from './parser.js';
 import { evalArith, ArithError } from './arith.js';
 import { escapeGlob, hasGlob, matchPattern, patternSource, removePattern, replacePattern } from './pattern.js';
-import { Input, LIMITS, PipeClosed, ShellLimit, Sink, nullSink } from './io.js';
+import { Input, LIMITS, PipeClosed, ShellLimit, Sink, StillRunning, nullSink } from './io.js';
 import * as msg from './messages.js';
 import type { Flavour } from './messages.js';
 import { runBuiltin, BUILTINS } from './builtins.js';
@@ -64,12 +64,15 @@ export class Run {
   steps = 0;
   depth = 0;
   slept = 0; // simulated ms
+  /** Simulating a main process: past this much simulated time it is "still running". */
+  horizon?: number;
   constructor(public host: ShellHost) {}
   step(): void {
     if (++this.steps > LIMITS.steps) throw new ShellLimit(`kubesim: stopped after ${LIMITS.steps} commands (an endless loop?); a simulated container runs a bounded amount of work per command`);
   }
   sleep(ms: number): void {
     this.slept += Math.max(0, ms);
+    if (this.horizon !== undefined && this.slept > this.horizon) throw new StillRunning();
     if (this.slept > LIMITS.sleepSeconds * 1000) throw new ShellLimit(`kubesim: stopped after sleeping ${LIMITS.sleepSeconds} simulated seconds in one command`);
   }
   now(): number {
@@ -86,6 +89,8 @@ export class ShellState {
   positional: string[] = [];
   status = 0;
   lastBg = 0;
+  /** Status of the last command substitution of the current command (`x=$(false)` sets $?). */
+  substStatus: number | undefined;
   opts = { errexit: false, xtrace: false, nounset: false, pipefail: false };
   /** >0 while evaluating a condition (set -e does not apply). */
   noErrexit = 0;
@@ -123,10 +128,8 @@ export class ShellState {
 
   set(name: string, value: string, run?: Run): void {
     if (this.readonly.has(name)) throw new ShellError(`${msg.prefix(this.where)}${name}: is read only\n`, 2);
-    const frame = this.locals[this.locals.length - 1];
-    void frame;
-    this.vars.set(name, value);
     void run;
+    this.vars.set(name, value);
   }
 
   environment(extra: Record<string, string> = {}): Record<string, string> {
@@ -361,15 +364,10 @@ function* execSimple(run: Run, sh: ShellState, node: Extract<Node, { t: 'simple'
   run.step();
   sh.line = node.line;
   let argv: string[];
-  let cmdSubstStatus: number | undefined;
-  const before = sh.status;
+  sh.substStatus = undefined;
   try {
-    sh.status = -1;
     argv = yield* expandWords(run, sh, node.words, io);
-    if (sh.status !== -1) cmdSubstStatus = sh.status;
-    sh.status = before;
   } catch (e) {
-    sh.status = before;
     if (e instanceof ShellError) {
       io.err.write(e.text);
       if (!sh.interactive && e.code === 2) throw new ExitSignal(e.code);
@@ -382,6 +380,7 @@ function* execSimple(run: Run, sh: ShellState, node: Extract<Node, { t: 'simple'
     const v = yield* expandString(run, sh, a.value, io);
     assigns.push([a.name, a.append ? (sh.get(a.name) ?? '') + v : v]);
   }
+  const cmdSubstStatus = sh.substStatus;
   if (!argv.length) {
     for (const [k, v] of assigns) {
       try {
@@ -914,7 +913,7 @@ function* commandSubstitution(run: Run, sh: ShellState, body: Node, io: IO): Gen
   const child = sh.clone();
   const out = new Sink('capture', LIMITS.stdout, 'command substitution output');
   const status = yield* inSubshell(run, child, body, { in: new Input(''), out, err: io.err });
-  sh.status = status;
+  sh.substStatus = status;
   return out.text().replace(/\n+$/, '');
 }
 

@@ -87,3 +87,6 @@ export class Input {
     return this.pos >= this.data.length;
   }
 }
+
+/** A main process simulated up to its horizon is still running (not an error). */
+export class StillRunning extends Error {}

@@ -13,6 +13,8 @@ const OPERATORS = ['&&', '||', ';;', '<<-', '<<<', '<<', '>>', '&>>', '&>', '>&'
 const REDIR_OPS = new Set(['<<-', '<<<', '<<', '>>', '&>>', '&>', '>&', '<&', '>|', '<>', '<', '>']);
 const LIST_END_WORDS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Function names: bash also accepts `:`, `.` and `-` (the classic fork bomb is named `:`). */
+const FUNC_NAME_RE = /^[A-Za-z_:.][A-Za-z0-9_:.-]*$/;
 
 /** Limits that keep a hostile script from exhausting the parser. */
 const MAX_SOURCE = 256 * 1024;
@@ -363,7 +365,7 @@ class Parser {
       }
       const op = this.peekOp();
       if (op) {
-        if (op === '(' && words.length === 1 && !assigns.length && NAME_RE.test(wordText(words[0]) ?? '')) return this.functionDef(wordText(words[0]));
+        if (op === '(' && words.length === 1 && !assigns.length && FUNC_NAME_RE.test(wordText(words[0]) ?? '')) return this.functionDef(wordText(words[0]));
         break;
       }
       const w = this.word();
@@ -396,7 +398,7 @@ class Parser {
     this.skipBlanks();
     const w = this.word();
     const name = w ? wordText(w) : '';
-    if (!NAME_RE.test(name) && !/^[\w.:-]+$/.test(name)) this.fail();
+    if (!FUNC_NAME_RE.test(name)) this.fail();
     this.skipBlanks();
     if (this.peekOp() === '(') {
       this.pos++;
