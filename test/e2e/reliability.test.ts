@@ -51,6 +51,23 @@ describe('concurrency', () => {
     expect(names.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `cm-${i + 25}`).sort());
   });
 
+  it('50 exec curls at once through a Service over 5 pods: round-robin gives each exactly 10', async () => {
+    k.ok(['apply', '-f', 'manifests/kubia-services/replicaset.yaml', '-f', 'manifests/kubia-services/svc-clusterip.yaml']);
+    k.ok(['scale', 'rs', 'kubia', '--replicas=5']);
+    const client = k.ok(['get', 'pods', '-l', 'app=kubia', '-o', 'jsonpath={.items[0].metadata.name}']);
+    const env = { KUBESIM_STATE: k.state, KUBESIM_SEED: '1' };
+    const results = await Promise.all(Array.from({ length: 50 }, () => runAsync(['exec', client, '--', 'curl', '-s', 'http://kubia'], env)));
+    const hits = new Map<string, number>();
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      const m = /^You've hit (\S+)\n$/.exec(r.stdout);
+      expect(m, r.stdout).not.toBeNull();
+      hits.set(m![1], (hits.get(m![1]) ?? 0) + 1);
+    }
+    expect([...hits.values()]).toEqual([10, 10, 10, 10, 10]);
+  }, 120_000);
+
   it('waits for a held lock and fails clearly after the timeout', () => {
     // A fresh lock directory (mtime now) is not stale: the command waits, then gives up.
     const lock = `${k.state}.lock`;
