@@ -5,7 +5,7 @@
 // unless a book's controller of their class runs (its LoadBalancer Service's address is used).
 import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
-import { DEFAULT_CLASS, ingressClassOf, ingressStatusAddress } from '../network/ingress.js';
+import { DEFAULT_CLASS, ingressClassOf, ingressStatusAddress } from '../network/ingress-class.js';
 import { same } from './util.js';
 
 const CONTROLLER_IMAGE = /ingress-nginx\/controller|nginx-ingress-controller|(^|\/)traefik(:|@|$)/;

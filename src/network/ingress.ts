@@ -13,39 +13,15 @@
 // minikube: the node IP on 80/443 (the addon's hostPort); cloud: its LoadBalancer, 203.0.113.2.
 // The books' own controllers (kiamol ch15 ingress-nginx, traefik) serve the same way from their
 // pods when a request reaches them through their Services.
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../util/digest.js';
 import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
 import type { HttpRequest, HttpResponse } from '../runtime/types.js';
 import { nodeAddresses, readyEndpoints, type SvcPort } from './proxy.js';
 import type { Trace } from './dns.js';
 
-export const CLOUD_INGRESS_IP = '203.0.113.2';
-export const DEFAULT_CLASS = 'nginx';
-
-function controlPlaneIP(cluster: Cluster): string | undefined {
-  const nodes = cluster.list('nodes');
-  const cp = nodes.find((n) => n.metadata.name.endsWith('control-plane')) ?? nodes[0];
-  return cp ? nodeAddresses(cp)[0] : undefined;
-}
-
-/** What `get ingress` shows as ADDRESS for Ingresses the built-in controller serves. */
-export function ingressStatusAddress(cluster: Cluster): { ip?: string; hostname?: string } | undefined {
-  const profile = cluster.state.cluster.profile;
-  if (profile === 'docker-desktop' || profile === 'kind') return { hostname: 'localhost' };
-  if (profile === 'cloud') return { ip: CLOUD_INGRESS_IP };
-  const ip = controlPlaneIP(cluster);
-  return ip ? { ip } : undefined;
-}
-
-/** The class an Ingress asks for (annotation first, as ingress-nginx reads it), or undefined. */
-export function ingressClassOf(cluster: Cluster, ing: KObject): string | undefined {
-  const ann = ing.metadata.annotations?.['kubernetes.io/ingress.class'];
-  if (ann) return ann;
-  if (ing.spec?.ingressClassName) return ing.spec.ingressClassName;
-  const def = cluster.list('ingressclasses').find((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
-  return def?.metadata.name;
-}
+export { CLOUD_INGRESS_IP, DEFAULT_CLASS, ingressStatusAddress, ingressClassOf } from './ingress-class.js';
+import { CLOUD_INGRESS_IP, DEFAULT_CLASS, controlPlaneIP, ingressClassOf } from './ingress-class.js';
 
 /** Is `ip:port` the built-in controller's front door? (`fromHost`: localhost means the user's machine.) */
 export function isIngressFrontDoor(cluster: Cluster, ip: string, port: number, fromHost: boolean, localhostTaken: (port: number) => boolean): boolean {
@@ -155,7 +131,7 @@ export interface ProxyTo {
   describe: string;
 }
 
-const cookieValue = (ep: string) => createHash('sha1').update(ep).digest('hex').slice(0, 32);
+const cookieValue = (ep: string) => hexDigest(`cookie:${ep}`, 32);
 
 /**
  * Route one request: the 404/503 page the controller answers itself, or where to proxy it (the
@@ -188,7 +164,7 @@ export function planIngress(cluster: Cluster, req: HttpRequest, scheme: 'http' |
   const headers: Record<string, string> = { ...req.headers };
   const xff = headers['x-forwarded-for'];
   Object.assign(headers, {
-    'x-request-id': createHash('md5').update(`${cluster.now}${req.path}${clientIP}`).digest('hex'),
+    'x-request-id': hexDigest(`${cluster.now}${req.path}${clientIP}`, 32),
     'x-real-ip': clientIP,
     'x-forwarded-for': xff ? `${xff}, ${clientIP}` : clientIP,
     'x-forwarded-host': hostOnly(host),

@@ -7,7 +7,6 @@ import { parseResourceArgs, fetchRequests, type Found } from '../../builder.js';
 import { parseOutputFormat, printMachine, type OutputFormat } from '../../../printers/output.js';
 import { CliError, formatError, ExitCode } from '../../../util/errors.js';
 import { resolveKind, type ResourceType } from '../../../api/registry.js';
-import { sortObjects } from './sort.js';
 import { watch } from './watch.js';
 
 export interface GetOptions {
@@ -69,7 +68,7 @@ export async function run(ctx: Ctx, args: string[], opts: GetOptions, _cmd: Comm
 
   const { errors, namespace } = result;
   let found = result.found;
-  if (opts.sortBy) found = sortObjects(found, opts.sortBy);
+  if (opts.sortBy) found = (await import('./sort.js')).sortObjects(found, opts.sortBy);
   const namedOne = !!parsed && !parsed.multipleTypes && parsed.requests.length === 1 && parsed.requests[0].names.length === 1;
   const single = (namedOne || (!!fromFiles && fromFiles.length === 1)) && found.length === 1;
 
