@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import lockfile from 'proper-lockfile';
 import { CliError } from '../util/errors.js';
 import { SCHEMA_VERSION, STATE_KIND, type State } from './state.js';
-import { migrate } from './migrate.js';
+import { migrate, MigrationError } from './migrate.js';
 
 export function defaultStatePath(): string {
   return join(homedir(), '.kubesim', 'state.json');
@@ -77,7 +77,12 @@ export function parseState(text: string, path: string): State {
       `the kubesim state file ${path} has schema version ${d.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION}); upgrade kubesim, or ${fix}`,
     );
   }
-  return migrate(d as State);
+  try {
+    return migrate(d as State);
+  } catch (e) {
+    if (e instanceof MigrationError) throw new StateFileError(`cannot read the kubesim state file ${path}: ${e.message}; ${fix}`);
+    throw e;
+  }
 }
 
 export interface Session {

@@ -9,6 +9,7 @@ import { Rand, SeededRandom } from '../../src/util/rand.js';
 import { Cluster, MAX_EVENTS } from '../../src/store/cluster.js';
 import { emptyState } from '../../src/store/state.js';
 import { parseState } from '../../src/store/file.js';
+import { migrate } from '../../src/store/migrate.js';
 import { threeWayMerge, lastAppliedText } from '../../src/cli/verbs/apply/merge.js';
 
 describe('humanDuration (reference §4)', () => {
@@ -153,6 +154,18 @@ describe('state file parsing', () => {
     expect(() => parseState('[]', '/x/state.json')).toThrow(/it is not a kubesim state file/);
     expect(() => parseState(JSON.stringify({ ...emptyState(null), schemaVersion: 99 }), '/s')).toThrow(/schema version 99, newer than this kubesim understands/);
     expect(parseState(JSON.stringify(emptyState(null)), '/s').kind).toBe('KubesimState');
+    expect(() => parseState(JSON.stringify({ ...emptyState(null), schemaVersion: 0 }), '/s')).toThrow(/schema version 0 is older than any this kubesim can migrate.*kubesim reset/);
+  });
+  it('migrates older schemas forward, one step at a time', () => {
+    const v1 = { ...emptyState(null), schemaVersion: 1 } as ReturnType<typeof emptyState>;
+    const table = {
+      1: (s: typeof v1) => ({ ...s, context: { namespace: 'from-v1' } }),
+      2: (s: typeof v1) => ({ ...s, cluster: { ...s.cluster, proxyMode: 'random' as const } }),
+    };
+    const out = migrate(v1, table, 3);
+    expect(out.schemaVersion).toBe(3);
+    expect(out.context.namespace).toBe('from-v1');
+    expect(out.cluster.proxyMode).toBe('random');
   });
 });
 
