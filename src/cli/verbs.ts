@@ -389,7 +389,10 @@ export const VERBS: VerbSpec[] = [
     name: 'reset',
     description: 'Start a fresh simulated cluster (kubesim only)',
     options: (cmd) => {
-      cmd.option('--nodes <n>', 'number of nodes', '1').option('--profile <profile>', 'docker-desktop|kind|minikube|cloud', 'docker-desktop');
+      cmd
+        .option('--nodes <n>', 'number of nodes', '1')
+        .option('--profile <profile>', 'docker-desktop|kind|minikube|cloud', 'docker-desktop')
+        .option('--proxy-mode <mode>', 'how kube-proxy picks an endpoint: round-robin (default) or random (what iptables does)');
     },
     load: () => import('./verbs/reset/index.js'),
   },

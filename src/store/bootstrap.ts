@@ -25,6 +25,8 @@ export interface ClusterOptions {
   seed: number | null;
   nodes?: number;
   profile?: string;
+  /** kube-proxy's choice of endpoint: round-robin (predictable, the default) or random (iptables). */
+  proxyMode?: 'round-robin' | 'random';
   now: number;
 }
 
@@ -168,6 +170,7 @@ function systemDaemonSet(name: string, labelKey: string, image: string): KObject
 
 export function freshCluster(opts: ClusterOptions): State {
   const state = emptyState(opts.seed, opts.profile);
+  if (opts.proxyMode) state.cluster.proxyMode = opts.proxyMode;
   const cluster = new Cluster(state, opts.now);
   for (const n of ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']) createObject(cluster, ns(n));
   const names = nodeNames(Math.max(1, opts.nodes ?? 1));
