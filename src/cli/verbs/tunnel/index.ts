@@ -113,6 +113,8 @@ export async function run(ctx: Ctx): Promise<void> {
 
   try {
     await sync();
+    // minikube: the LoadBalancers got their address when the first pass set the tunnel flag.
+    if (minikube) await sync();
     if (minikube) out('Tunnel running: LoadBalancer Services get an EXTERNAL-IP while it runs (Ctrl-C to stop)\n');
     else if (!servers.size) out('No LoadBalancer or NodePort Service yet; waiting for some (Ctrl-C to stop)\n');
     const poll = setInterval(() => void sync().catch(() => undefined), Number(process.env.KUBESIM_TUNNEL_POLL_MS ?? '1000') || 1000);
