@@ -159,6 +159,23 @@ export function isPromise(v: unknown): v is Promise<unknown> {
 // ---------------------------------------------------------------------------------------------
 // Running a node
 
+/** One pass of a loop body: its status, or what a `break`/`continue` aimed at this loop asks for. */
+function* loopBody(run: Run, sh: ShellState, body: Node, io: IO): Gen<number | 'break' | 'continue'> {
+  try {
+    return yield* execNode(run, sh, body, io);
+  } catch (e) {
+    if (e instanceof BreakSignal) {
+      if (e.n > 1) throw new BreakSignal(e.n - 1);
+      return 'break';
+    }
+    if (e instanceof ContinueSignal) {
+      if (e.n > 1) throw new ContinueSignal(e.n - 1);
+      return 'continue';
+    }
+    throw e;
+  }
+}
+
 export function* execNode(run: Run, sh: ShellState, node: Node, io: IO): Gen<number> {
   switch (node.t) {
     case 'list': {
@@ -241,19 +258,9 @@ export function* execNode(run: Run, sh: ShellState, node: Node, io: IO): Gen<num
               sh.noErrexit--;
             }
             if ((cond === 0) === node.until) break;
-            try {
-              status = yield* execNode(run, sh, node.body, io2);
-            } catch (e) {
-              if (e instanceof BreakSignal) {
-                if (e.n > 1) throw new BreakSignal(e.n - 1);
-                break;
-              }
-              if (e instanceof ContinueSignal) {
-                if (e.n > 1) throw new ContinueSignal(e.n - 1);
-                continue;
-              }
-              throw e;
-            }
+            const pass = yield* loopBody(run, sh, node.body, io2);
+            if (pass === 'break') break;
+            if (pass !== 'continue') status = pass;
           }
         } finally {
           sh.loopDepth--;
@@ -269,19 +276,9 @@ export function* execNode(run: Run, sh: ShellState, node: Node, io: IO): Gen<num
           for (const item of items) {
             run.step();
             sh.set(node.name, item);
-            try {
-              status = yield* execNode(run, sh, node.body, io2);
-            } catch (e) {
-              if (e instanceof BreakSignal) {
-                if (e.n > 1) throw new BreakSignal(e.n - 1);
-                break;
-              }
-              if (e instanceof ContinueSignal) {
-                if (e.n > 1) throw new ContinueSignal(e.n - 1);
-                continue;
-              }
-              throw e;
-            }
+            const pass = yield* loopBody(run, sh, node.body, io2);
+            if (pass === 'break') break;
+            if (pass !== 'continue') status = pass;
           }
         } finally {
           sh.loopDepth--;
