@@ -4,8 +4,7 @@
 // (words and operators) but cannot express the grammar learners type — `$(…)` and backticks
 // that nest whole programs, `${VAR:-x}`, here-documents, `if/then/fi`, `while/do/done`, `for`,
 // `case`, functions and `[[ … ]]`. Word boundaries in sh depend on that context, so one pass
-// reads words and structure together. (shell-quote's `quote` is still what kubesim uses to
-// print commands back, e.g. in `ps`.)
+// reads words and structure together.
 import { ShellSyntaxError, type Node, type Redir, type Word, type WordPart } from './ast.js';
 
 const META = ' \t\n;&|<>()';
