@@ -62,7 +62,11 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
 
-  for (const spec of VERBS) {
+  // Declaring a verb's flags costs start-up time: declare only the verb being run (all of them
+  // when there is none, for --help and the unknown-command message).
+  const first = firstWord(argv);
+  const invoked = VERBS.find((v) => v.name === first || v.aliases?.includes(first ?? ''));
+  for (const spec of invoked ? [invoked] : VERBS) {
     const cmd = program.command(spec.name).description(spec.description);
     if (spec.aliases) cmd.aliases(spec.aliases);
     cmd.argument('[args...]');
@@ -82,7 +86,6 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
 
-  const first = firstWord(argv);
   if (first && !VERBS.some((v) => v.name === first || v.aliases?.includes(first)) && !['help'].includes(first)) {
     // cobra's text, with its suggestions; then what kubesim can and cannot do.
     const suggestions = VERBS.map((v) => v.name).filter((n) => n.startsWith(first) || editDistance(n, first) <= 2);

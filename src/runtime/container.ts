@@ -10,7 +10,7 @@ import { baseFiles, BASE_DIRS } from './base.js';
 import { ContainerFs, type MountSpec, type Store } from './fs.js';
 import { LOG_LINE_CHARS, LOG_LINES, newInstance, podRuntime, runtimeState, trimLog, type ContainerRuntime } from './start.js';
 import { etcHosts, podHostname, resolvConf } from '../network/dns.js';
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../util/digest.js';
 import { processMode } from './process.js';
 
 /** All containers of a pod spec: init containers first, then the app containers. */
@@ -164,14 +164,15 @@ export function restartContainer(h: ContainerHandle, t: Termination, at = h.clus
 function fakeToken(pod: KObject): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const ns = pod.metadata.namespace ?? 'default';
-  const header = { alg: 'RS256', kid: createHash('sha256').update('kubesim').digest('base64url').slice(0, 43) };
+  const b64digest = (text: string) => Buffer.from(hexDigest(text), 'hex').toString('base64url');
+  const header = { alg: 'RS256', kid: b64digest('kubesim').slice(0, 43) };
   const claims = {
     aud: ['https://kubernetes.default.svc.cluster.local'],
     iss: 'https://kubernetes.default.svc.cluster.local',
     'kubernetes.io': { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: pod.spec?.serviceAccountName ?? 'default' } },
     sub: `system:serviceaccount:${ns}:${pod.spec?.serviceAccountName ?? 'default'}`,
   };
-  const sig = createHash('sha256').update(JSON.stringify(claims)).digest('base64url');
+  const sig = b64digest(JSON.stringify(claims));
   return `${b64(header)}.${b64(claims)}.${sig}${sig}`;
 }
 

@@ -24,6 +24,18 @@ await build({
   target: 'node20',
   outfile: `${tmp}/kubesim.cjs`,
   external: ['esbuild', 'vitest', 'typescript'],
+  plugins: [
+    {
+      // node:child_process is replaced by a stub that refuses (kubesim never runs host
+      // programs); graceful-fs, which proper-lockfile loads to patch fs against EMFILE in
+      // long-running servers, is plain fs for this one-shot CLI. Both cost start-up time.
+      name: 'kubesim-aliases',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: `${root}src/tools/no-child-process.cjs` }));
+        b.onResolve({ filter: /^graceful-fs$/ }, () => ({ path: 'node:fs', external: true }));
+      },
+    },
+  ],
   // Less to read at every start; identifiers are kept so that KUBESIM_DEBUG stacks stay readable.
   minifyWhitespace: true,
   minifySyntax: true,

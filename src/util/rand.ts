@@ -1,7 +1,7 @@
 // Randomness for generated names, IPs, UIDs and ports. With KUBESIM_SEED the stream is a pure
 // function of (seed, counter) and the counter is kept in the state file, so a scripted session
-// replays the same names and IPs; without it, the stream comes from crypto.
-import { randomBytes } from 'node:crypto';
+// replays the same names and IPs; without it, the stream comes from Math.random (names and IPs
+// need to look random, not to be secret — and loading node:crypto costs start-up time).
 
 /** kube's generateName alphabet (no vowels, no confusable characters). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

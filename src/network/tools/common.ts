@@ -1,7 +1,7 @@
 // What the network tools share: where the command runs (pod, source IP), which variant of a tool
 // the image ships (busybox/bind/iputils, curl 7 or 8, musl or glibc), and plausible, reproducible
 // timings (a real network never gives the same round-trip twice; tests need stable output).
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../../util/digest.js';
 import type { ToolContext } from '../../runtime/types.js';
 import type { From } from '../connect.js';
 
@@ -50,8 +50,7 @@ export function curlVersion(ctx: ToolContext): [number, number, string] {
 
 /** A stable pseudo-random number in [0, 1) from a key (timings, ids). */
 export function hash01(key: string): number {
-  const h = createHash('sha256').update(key).digest();
-  return h.readUInt32BE(0) / 0x1_0000_0000;
+  return parseInt(hexDigest(key, 8), 16) / 0x1_0000_0000;
 }
 
 /** A round-trip time in ms, e.g. 0.071, reproducible per key. */

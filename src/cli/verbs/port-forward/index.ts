@@ -7,7 +7,7 @@
 // "an error occurred forwarding" line, the local connection is reset, and the session ends with
 // `error: lost connection to pod` (exit 1) — as it does when the pod goes away. Ctrl-C: exit 0.
 // Only HTTP is carried (node:http), which is what the books' port-forwards are used for.
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../../../util/digest.js';
 import type { Ctx } from '../../context.js';
 import type { KObject } from '../../../api/types.js';
 import { CliError, UsageError } from '../../../util/errors.js';
@@ -32,8 +32,8 @@ function klogHeader(file: string): string {
 
 /** containerd's sandbox id and netns path for a pod (stable per pod uid). */
 function sandbox(pod: KObject): { id: string; netns: string } {
-  const h = createHash('sha256').update(`sandbox:${pod.metadata.uid}`).digest('hex');
-  const u = createHash('sha256').update(`netns:${pod.metadata.uid}`).digest('hex');
+  const h = hexDigest(`sandbox:${pod.metadata.uid}`);
+  const u = hexDigest(`netns:${pod.metadata.uid}`);
   return { id: h, netns: `/var/run/netns/cni-${u.slice(0, 8)}-${u.slice(8, 12)}-${u.slice(12, 16)}-${u.slice(16, 20)}-${u.slice(20, 32)}` };
 }
 
