@@ -62,6 +62,23 @@ function get(port: number, path = '/', method = 'GET', body = ''): Promise<{ sta
   });
 }
 
+/**
+ * GET until the app answers: a pod is Ready (no readiness probe) a moment before its app listens
+ * (numbers-web, an ASP.NET app, takes a second), and until then the connection is reset, as on a
+ * real cluster. A learner reloads; so does this, for at most `ms`.
+ */
+async function getWhenListening(port: number, ms = 8_000): Promise<{ status: number; body: string }> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await get(port);
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 function curl(url: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync('curl', ['-sS', '--max-time', '10', url], { encoding: 'utf8', timeout: 15_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -179,7 +196,7 @@ describe.skipIf(!hasCorpus)('kubesim tunnel: kiamol ch03 numbers-web on localhos
       throw new Error(`no tunnel line\n${t!.stdout()}\n${t!.stderr()}`);
     });
     if (line[0].startsWith('Exposing')) {
-      const page = await get(lbPort);
+      const page = await getWhenListening(lbPort);
       expect(page.body).toContain('<title>KIAMOL - Numbers.Web</title>');
       if (hasCurl) expect(curl(`http://localhost:${lbPort}/`).stdout).toContain('<title>KIAMOL - Numbers.Web</title>');
     }
@@ -188,7 +205,7 @@ describe.skipIf(!hasCorpus)('kubesim tunnel: kiamol ch03 numbers-web on localhos
     k.ok(['wait', '--for=condition=Ready', 'pod', '-l', 'app=kubia']);
     const nodePort = Number(k.ok(['get', 'svc', 'kubia', '-o', 'jsonpath={.spec.ports[0].nodePort}']));
     await t.waitFor(new RegExp(`Exposing NodePort Service default/kubia node port ${nodePort} on http://localhost:${nodePort}`));
-    expect((await get(nodePort)).body).toMatch(/^You've hit kubia-/);
+    expect((await getWhenListening(nodePort)).body).toMatch(/^You've hit kubia-/);
     t.proc.kill('SIGINT');
     expect(await t.exited()).toBe(0);
   });
