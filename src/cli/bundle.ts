@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from './main.js';
+import { redirectStdio, writeErr } from '../util/stdio.js';
 
 export function run(argv: string[]): void {
   main(argv).then(
@@ -11,7 +12,7 @@ export function run(argv: string[]): void {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+      writeErr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 1;
     },
   );
@@ -21,18 +22,14 @@ export function run(argv: string[]): void {
 export async function warmup(manifest: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-warmup-'));
   const state = join(dir, 'state.json');
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
+  redirectStdio(() => undefined);
   try {
     // Only the hot path: a bigger cache costs more to load than it saves on rarer commands.
     for (const argv of [['apply', '-f', manifest], ['get', 'pods'], ['get', 'svc']]) {
       await main(['--state', state, ...argv]);
     }
   } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
+    redirectStdio(undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,13 +4,30 @@ import { resolveStatePath, withState } from '../store/file.js';
 import { Cluster } from '../store/cluster.js';
 import { now } from '../store/clock.js';
 import { reconcile } from '../controllers/index.js';
-import { needsRuntime, runtimeLoaded } from '../runtime/probes.js';
+import { deferRuntime, needsRuntime, runtimeLoaded, takeRuntimeWanted } from '../runtime/probes.js';
 import { freshCluster } from '../store/bootstrap.js';
 import type { State } from '../store/state.js';
+import { writeErr, writeOut } from '../util/stdio.js';
 
 export interface GlobalOptions {
   state?: string;
   namespace?: string;
+}
+
+/**
+ * Bring the cluster to its fixed point. The container runtime (probes, main processes, restarts)
+ * runs inside the kubelet's reconcile and is loaded only when some pod needs it: up front when
+ * one does already (or the command touched the runtime's records), or when a pass left pods
+ * waiting for it (a pod created meanwhile).
+ */
+async function settle(cluster: Cluster, runtimeTouched = false): Promise<void> {
+  deferRuntime(true);
+  if (!runtimeLoaded() && (runtimeTouched || needsRuntime(cluster))) await import('../runtime/tick.js');
+  reconcile(cluster);
+  if (takeRuntimeWanted()) {
+    await import('../runtime/tick.js');
+    reconcile(cluster);
+  }
 }
 
 export class Ctx {
@@ -31,8 +48,8 @@ export class Ctx {
 
   /** Write what was buffered (stderr first for warnings that precede output, like kubectl). */
   flush(): void {
-    if (this.errBuf.length) process.stderr.write(this.errBuf.join(''));
-    if (this.outBuf.length) process.stdout.write(this.outBuf.join(''));
+    if (this.errBuf.length) writeErr(this.errBuf.join(''));
+    if (this.outBuf.length) writeOut(this.outBuf.join(''));
     this.errBuf = [];
     this.outBuf = [];
   }
@@ -49,16 +66,33 @@ export class Ctx {
 
   /**
    * Run `fn` against the cluster, brought up to now before and after, under the state lock.
-   * `namespace` handed to fn is the effective one: -n, else the context's, else default.
-   */
-  /**
-   * Run `fn` against the cluster (see runUnbuffered). When `keep(result)` says false — the
-   * command failed at everything it tried — the state file is left exactly as it was.
+   * `namespace` handed to fn is the effective one: -n, else the context's, else default. When
+   * `keep(result)` says false — the command failed at everything it tried — the state file is
+   * left exactly as it was.
    */
   async run<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
+    return this.buffered(() => this.runUnbuffered(fn, keep));
+  }
+
+  /**
+   * Run a command that only reads (get, describe): as `run`, but without taking the state lock
+   * when bringing the cluster up to now changes nothing (then nothing is saved either). `fn`
+   * may run twice and must have no effect but its buffered output.
+   */
+  async read<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>): Promise<T> {
+    const outMark = this.outBuf.length;
+    const errMark = this.errBuf.length;
+    const retry = () => {
+      this.outBuf.length = outMark;
+      this.errBuf.length = errMark;
+    };
+    return this.buffered(() => this.runUnbuffered(fn, undefined, { retry }));
+  }
+
+  private async buffered<T>(attempt: () => Promise<T>): Promise<T> {
     const outMark = this.outBuf.length;
     try {
-      return await this.runUnbuffered(fn, keep);
+      return await attempt();
     } catch (e) {
       // Nothing of this attempt was saved: what it wanted to report on stdout did not happen.
       this.outBuf.length = outMark;
@@ -66,17 +100,18 @@ export class Ctx {
     }
   }
 
-  private async runUnbuffered<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
+  private async runUnbuffered<T>(
+    fn: (cluster: Cluster, namespace: string) => T | Promise<T>,
+    keep?: (result: T) => boolean,
+    readOnly?: { retry: () => void },
+  ): Promise<T> {
     return withState(this.statePath, Ctx.fresh, async (session) => {
       // What lives outside the objects (container files, balancing state, settings): compared
       // after the command to know whether anything at all changed.
       const sideState = (st: typeof session.state) => JSON.stringify([st.runtime, st.proxy, st.context, st.cluster, st.ipam]);
       const sideLoaded = sideState(session.state);
       const cluster = new Cluster(session.state, now());
-      // The container runtime (probes, main processes, restarts) runs inside the kubelet's
-      // reconcile; it is loaded only when there are pods it has to run.
-      if (!runtimeLoaded() && needsRuntime(session.state.objects)) await import('../runtime/tick.js');
-      reconcile(cluster);
+      await settle(cluster);
       const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
       const sideBefore = sideState(session.state);
       const changesBefore = cluster.changes;
@@ -85,12 +120,14 @@ export class Ctx {
         result = await fn(cluster, ns);
       } finally {
         // Bring the cluster to its fixed point again only if the command changed something.
-        if (cluster.changes !== changesBefore || sideState(session.state) !== sideBefore) reconcile(cluster);
+        // A change to the runtime's records (a file written, `kill 1`) is for the runtime to act on.
+        const sideChanged = sideState(session.state) !== sideBefore;
+        if (cluster.changes !== changesBefore || sideChanged) await settle(cluster, sideChanged);
         cluster.syncRng();
       }
       if (cluster.changes === 0 && sideState(session.state) === sideLoaded && session.state.rngCounter === cluster.rngStart) session.discard = true;
       if (keep && !keep(result)) session.discard = true;
       return result;
-    });
+    }, readOnly);
   }
 }

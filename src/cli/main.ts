@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Ctx, type GlobalOptions } from './context.js';
 import { formatError, exitCodeOf } from '../util/errors.js';
 import { VERBS, UNSUPPORTED_KUBECTL_VERBS } from './verbs.js';
+import { writeErr, writeOut } from '../util/stdio.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -60,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-v, --v <level>', 'ignored').hideHelp())
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => writeOut(s) });
 
   // Declaring a verb's flags costs start-up time: declare only the verb being run (all of them
   // when there is none, for --help and the unknown-command message).
@@ -71,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     if (spec.aliases) cmd.aliases(spec.aliases);
     cmd.argument('[args...]');
     cmd.allowExcessArguments(true);
-    cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
+    cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: (s) => writeOut(s) });
     spec.options?.(cmd, collect);
     cmd.action(async (args: string[], opts: Record<string, unknown>, command: Command) => {
       verbName = spec.name;
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     text += UNSUPPORTED_KUBECTL_VERBS.includes(first)
       ? `\nkubesim does not simulate "kubectl ${first}"; run 'kubesim --help' for the commands it supports.\n`
       : `\nRun 'kubesim --help' for usage.\n`;
-    process.stderr.write(text);
+    writeErr(text);
     return 1;
   }
 
@@ -104,15 +105,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      process.stderr.write(kubectlFlagError(err, verbName || first || '') + '\n');
+      writeErr(kubectlFlagError(err, verbName || first || '') + '\n');
       return 1;
     }
     // Errors that arrive after part of the output was produced (custom-columns) carry it.
     const partial = (err as { stdout?: unknown })?.stdout;
-    if (typeof partial === 'string' && partial) process.stdout.write(partial);
+    if (typeof partial === 'string' && partial) writeOut(partial);
     const text = formatError(err);
-    if (text) process.stderr.write(text.endsWith('\n') ? text : text + '\n');
-    if (process.env.KUBESIM_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    if (text) writeErr(text.endsWith('\n') ? text : text + '\n');
+    if (process.env.KUBESIM_DEBUG && err instanceof Error) writeErr(`${err.stack}\n`);
     return exitCodeOf(err);
   }
 }

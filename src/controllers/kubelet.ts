@@ -5,7 +5,7 @@ import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
 import { allocatePodIP } from './allocators/podip.js';
 import { imageID, imageSize, normalizeImage } from '../runtime/images.js';
-import { probePasses, runtimeBusy, tickPod } from '../runtime/probes.js';
+import { awaitsRuntime, isSteady, probePasses, runtimeBusy, tickPod } from '../runtime/probes.js';
 import { existingPodRuntime, instanceStatus, recordContainerStart } from '../runtime/start.js';
 import { podIsTerminal, same, setCondition } from './util.js';
 
@@ -106,19 +106,6 @@ function containerStatuses(cluster: Cluster, pod: KObject, startedAt: string): {
   return { statuses, init };
 }
 
-/**
- * A running pod whose containers all run and are ready, with no probe to evaluate, has nothing
- * for the kubelet to do: skipping it keeps big clusters fast.
- */
-function isSteady(pod: KObject): boolean {
-  const st = pod.status;
-  if (st?.phase !== 'Running' || !st.startTime) return false;
-  const containers: { readinessProbe?: unknown; livenessProbe?: unknown; startupProbe?: unknown }[] = pod.spec.containers ?? [];
-  if (containers.some((c) => c.readinessProbe || c.livenessProbe || c.startupProbe)) return false;
-  const statuses: { ready?: boolean; state?: { running?: unknown } }[] = st.containerStatuses ?? [];
-  return statuses.length === containers.length && statuses.every((s) => s.ready && s.state?.running) && (st.conditions ?? []).length === 5;
-}
-
 export function reconcileKubelet(cluster: Cluster): boolean {
   let changed = false;
   for (const pod of cluster.list('pods')) {
@@ -126,6 +113,9 @@ export function reconcileKubelet(cluster: Cluster): boolean {
     if (!nodeName || podIsTerminal(pod) || pod.metadata.deletionTimestamp) continue;
     const node = cluster.get('nodes', undefined, nodeName);
     if (!node) continue;
+    // Pods waiting for the runtime to be loaded wait (the caller loads it and reconciles again);
+    // steady pods are left alone, which keeps big clusters fast.
+    if (awaitsRuntime(cluster, pod)) continue;
     if (isSteady(pod) && !runtimeBusy(cluster, pod)) continue;
     const before = JSON.stringify(pod.status);
     pod.status ??= { phase: 'Pending' };

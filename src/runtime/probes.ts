@@ -29,6 +29,10 @@ export interface RuntimeHooks {
 
 let override: ProbeEvaluator | undefined;
 let hooks: RuntimeHooks | undefined;
+/** The CLI loads the runtime on demand: pods that need it wait for it (see deferRuntime). */
+let deferred = false;
+/** A pod needed the runtime while it was not loaded (the CLI loads it and reconciles again). */
+let wanted = false;
 
 /** Tests: decide readiness directly instead of running the probes (undefined: back to normal). */
 export function setProbeEvaluator(fn: ProbeEvaluator | undefined): void {
@@ -44,14 +48,69 @@ export function runtimeLoaded(): boolean {
   return hooks !== undefined;
 }
 
+/**
+ * Load-on-demand mode (the CLI): while the runtime is not loaded, the kubelet leaves the pods
+ * that need it alone and says so (runtimeWanted); the caller loads it and reconciles again.
+ * Without it (unit tests of controllers), pods run as if their apps had no behaviour.
+ */
+export function deferRuntime(on: boolean): void {
+  deferred = on;
+  wanted = false;
+}
+
+/** Whether a pod was left waiting for the runtime since the last call (and reset). */
+export function takeRuntimeWanted(): boolean {
+  const w = wanted;
+  wanted = false;
+  return w;
+}
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'local-path-storage']);
+
+/**
+ * A running pod whose containers all run and are ready, with no probe to evaluate: nothing for
+ * the kubelet to do unless the runtime has work for it (runtimeBusy).
+ */
+export function isSteady(pod: KObject): boolean {
+  const st = pod.status;
+  if (st?.phase !== 'Running' || !st.startTime) return false;
+  const containers: { readinessProbe?: unknown; livenessProbe?: unknown; startupProbe?: unknown }[] = pod.spec.containers ?? [];
+  if (containers.some((c) => c.readinessProbe || c.livenessProbe || c.startupProbe)) return false;
+  const statuses: { ready?: boolean; state?: { running?: unknown } }[] = st.containerStatuses ?? [];
+  return statuses.length === containers.length && statuses.every((s) => s.ready && s.state?.running) && (st.conditions ?? []).length === 5;
+}
+
+/**
+ * Whether the kubelet's pass over `pod` needs the runtime: not for system pods (their images
+ * have no behaviour), nor for a steady pod the runtime found quiet at its current
+ * resourceVersion (an app with no exit, no background work, no pending output: nothing happens
+ * to it with time until something changes it).
+ */
+export function podWantsRuntime(cluster: Cluster, pod: KObject): boolean {
+  if (SYSTEM_NAMESPACES.has(pod.metadata.namespace ?? '')) return false;
+  return !(isSteady(pod) && existingPodRuntime(cluster, pod)?.quiet === pod.metadata.resourceVersion);
+}
+
 /** Let the runtime bring a pod's containers up to now (no-op when it is not loaded). */
 export function tickPod(cluster: Cluster, pod: KObject): void {
   hooks?.tickPod(cluster, pod);
 }
 
-/** Whether a pod that looks steady still has runtime work (a restart to report, a command running). */
+/**
+ * Whether a pod that looks steady still has runtime work (a restart to report, a command
+ * running). The runtime's answer is remembered on the pod's record (quiet), so that a later
+ * command can leave the runtime unloaded while nothing changes.
+ */
 export function runtimeBusy(cluster: Cluster, pod: KObject): boolean {
-  return hooks?.busy(cluster, pod) ?? false;
+  if (!hooks) return false;
+  const busy = hooks.busy(cluster, pod);
+  const pr = existingPodRuntime(cluster, pod);
+  const quiet = busy ? undefined : pod.metadata.resourceVersion;
+  if (pr && pr.quiet !== quiet) {
+    if (quiet === undefined) delete pr.quiet;
+    else pr.quiet = quiet;
+  }
+  return busy;
 }
 
 /** Whether the readiness probe passes now (the verdict the runtime's probe runs recorded). */
@@ -62,10 +121,17 @@ export function probePasses(cluster: Cluster, pod: KObject, container: { name: s
   return rec?.probes?.readiness?.pass ?? false;
 }
 
-/** Whether the pods in a state need the runtime (anything outside the system namespaces). */
-export function needsRuntime(objects: Record<string, Record<string, KObject>>): boolean {
-  const pods = objects.pods;
-  if (!pods) return false;
-  for (const key of Object.keys(pods)) if (!key.startsWith('kube-system/') && !key.startsWith('local-path-storage/')) return true;
-  return false;
+/**
+ * In load-on-demand mode, whether the kubelet must leave `pod` until the runtime is loaded (the
+ * caller is told through takeRuntimeWanted).
+ */
+export function awaitsRuntime(cluster: Cluster, pod: KObject): boolean {
+  if (hooks || !deferred || !podWantsRuntime(cluster, pod)) return false;
+  wanted = true;
+  return true;
+}
+
+/** Whether any pod of the cluster needs the runtime now (the CLI then loads it up front). */
+export function needsRuntime(cluster: Cluster): boolean {
+  return cluster.list('pods').some((p) => podWantsRuntime(cluster, p));
 }

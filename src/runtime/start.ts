@@ -76,6 +76,8 @@ export interface PodRuntime {
   v?: Record<string, Store>;
   /** Init containers have run. */
   init?: 1;
+  /** The pod's resourceVersion when the runtime last found it had no work (probes.ts). */
+  quiet?: string;
 }
 
 export function runtimeState(cluster: Cluster): Record<string, unknown> {

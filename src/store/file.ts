@@ -2,11 +2,13 @@
 // (proper-lockfile: a lock directory beside the file, refreshed while held, broken when stale
 // after a crash), a read, the command, and an atomic write (write-file-atomic: temp file +
 // rename), so concurrent processes never lose each other's update and a killed process leaves
-// either the old state or the new one.
+// either the old state or the new one. A command that only reads (get, describe) first tries
+// without the lock: the file is only ever replaced whole, so it reads a consistent state; if
+// bringing that state up to now changes nothing, there is nothing to save and the lock is never
+// taken. Otherwise it runs again, from a fresh read, under the lock.
 import { readFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { homedir } from 'node:os';
-import lockfile from 'proper-lockfile';
 import { CliError } from '../util/errors.js';
 import { SCHEMA_VERSION, STATE_KIND, type State } from './state.js';
 import { migrate, MigrationError } from './migrate.js';
@@ -25,6 +27,7 @@ const LOCK_STALE_MS = Math.max(2_000, Number(process.env.KUBESIM_LOCK_STALE_MS |
 
 async function acquire(path: string): Promise<() => Promise<void>> {
   mkdirSync(dirname(path), { recursive: true });
+  const { default: lockfile } = await import('proper-lockfile');
   const started = Date.now();
   let delay = 5;
   for (;;) {
@@ -96,9 +99,30 @@ export interface Session {
 
 /**
  * Run `fn` with the state under the lock, then save it if it changed. `fresh` builds the state of
- * a new cluster when the file does not exist.
+ * a new cluster when the file does not exist. `readOnly`: try first without the lock (see the
+ * top); `fn` may then run twice, so it must have no effect outside the session's state (the
+ * caller drops what the first run buffered when `retry` is called).
  */
-export async function withState<T>(path: string, fresh: () => State, fn: (s: Session) => Promise<T> | T): Promise<T> {
+export async function withState<T>(
+  path: string,
+  fresh: () => State,
+  fn: (s: Session) => Promise<T> | T,
+  readOnly?: { retry: () => void },
+): Promise<T> {
+  if (readOnly) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      /* no file yet (or unreadable): the locked path creates it or says what is wrong */
+    }
+    if (text !== undefined) {
+      const session: Session = { path, state: parseState(text, path), created: false };
+      const result = await fn(session);
+      if (session.discard) return result;
+      readOnly.retry();
+    }
+  }
   const release = await acquire(path);
   try {
     let text: string | undefined;

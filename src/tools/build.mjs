@@ -28,11 +28,13 @@ await build({
     {
       // node:child_process is replaced by a stub that refuses (kubesim never runs host
       // programs); graceful-fs, which proper-lockfile loads to patch fs against EMFILE in
-      // long-running servers, is plain fs for this one-shot CLI. Both cost start-up time.
+      // long-running servers, is plain fs for this one-shot CLI; signal-exit's node:assert is a
+      // three-line assert. All cost start-up time.
       name: 'kubesim-aliases',
       setup(b) {
         b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: `${root}src/tools/no-child-process.cjs` }));
         b.onResolve({ filter: /^graceful-fs$/ }, () => ({ path: 'node:fs', external: true }));
+        b.onResolve({ filter: /^(node:)?assert$/ }, (a) => (/signal-exit/.test(a.importer) ? { path: `${root}src/tools/tiny-assert.cjs` } : undefined));
       },
     },
   ],

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from '../../src/cli/main.js';
+import { redirectStdio } from '../../src/util/stdio.js';
 
 let dir: string;
 let state: string;
@@ -14,17 +15,13 @@ let state: string;
 async function kubesim(args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   let stdout = '';
   let stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
+  redirectStdio((fd, text) => (fd === 1 ? (stdout += text) : (stderr += text)));
   const t = Date.now();
   try {
     const code = await main(['--state', state, ...args]);
     return { code, stdout, stderr, ms: Date.now() - t };
   } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
+    redirectStdio(undefined);
   }
 }
 

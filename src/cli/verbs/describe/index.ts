@@ -25,7 +25,7 @@ export async function run(ctx: Ctx, args: string[], opts: DescribeOptions, _cmd:
   const { describeObject } = await import('../../../printers/describe/index.js');
   const showEvents = String(opts.showEvents ?? 'true') !== 'false';
 
-  const { texts, errors, empty, namespace } = await ctx.run((cluster, namespace) => {
+  const { texts, errors, empty, namespace } = await ctx.read((cluster, namespace) => {
     const found: Found[] = [];
     const errors: Error[] = [];
     if (manifests) {

@@ -42,7 +42,7 @@ export async function run(ctx: Ctx, args: string[], opts: GetOptions, _cmd: Comm
   const fromFiles = opts.filename?.length ? (await import('../../manifests.js')).readManifests(opts.filename, opts.recursive) : undefined;
   const parsed = fromFiles ? undefined : parseResourceArgs(args);
 
-  const result = await ctx.run((cluster, namespace) => {
+  const result = await ctx.read((cluster, namespace) => {
     let found: Found[] = [];
     let errors: Error[] = [];
     if (fromFiles) {

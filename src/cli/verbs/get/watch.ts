@@ -16,7 +16,7 @@ export async function watch(ctx: Ctx, requests: ResourceRequest[], opts: GetOpti
   });
   const limit = Number(process.env.KUBESIM_WATCH_POLLS || Infinity);
   for (let polls = 0; !stop && polls < limit; polls++) {
-    const found = await ctx.run((cluster, namespace) =>
+    const found = await ctx.read((cluster, namespace) =>
       fetchRequests(cluster, requests, { namespace, allNamespaces: opts.allNamespaces, selector: opts.selector, fieldSelector: opts.fieldSelector }).found.map((f) => ({
         type: f.type,
         obj: structuredClone(f.obj),

@@ -123,8 +123,13 @@ export function untilInterrupted(): { done: Promise<'signal' | unknown>; stop: (
   const done = new Promise<unknown>((resolve) => {
     const onSig = () => finish('signal');
     const finish = (why: unknown) => {
-      process.off('SIGINT', onSig);
-      process.off('SIGTERM', onSig);
+      // Removed a moment later, not during the signal's dispatch: signal-exit (loaded with the
+      // state lock) re-raises a signal that it finds nobody else listening to, and it runs after
+      // this listener when it was loaded later.
+      setImmediate(() => {
+        process.off('SIGINT', onSig);
+        process.off('SIGTERM', onSig);
+      });
       resolve(why);
     };
     process.on('SIGINT', onSig);
