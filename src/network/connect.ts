@@ -13,7 +13,8 @@ import { route, nodeAddresses } from './proxy.js';
 import { internetHostByIP, type InternetHost } from './internet.js';
 import { isIP, isIPv4, lookupHost, type Trace } from './dns.js';
 import { hostLookup, hostPreroute, publishedOnLocalhost } from './host.js';
-import { controllerResponse, isIngressFrontDoor, planIngress, DEFAULT_CLASS } from './ingress.js';
+import { builtinController, controllerPage, controllerResponse, ingressCertificate, isIngressFrontDoor, planIngress, podController, type IngressController } from './ingress.js';
+import { isIPLiteral, tlsSession, verifyError, type TlsSession } from './tls.js';
 
 export interface From {
   pod?: KObject;
@@ -240,8 +241,8 @@ export interface HttpOptions {
 export type HttpError = 'bad-url' | 'resolve' | 'refused' | 'timeout' | 'unreachable' | 'empty-reply' | 'http09' | 'tls-cert' | 'tls-version';
 
 export type HttpResult =
-  | { ok: true; response: HttpResponse; remoteIP: string; remotePort: number; host: string; port: number; elapsedMs: number; servedBy: string }
-  | { ok: false; error: HttpError; host: string; port: number; remoteIP?: string; elapsedMs: number; detail: string };
+  | { ok: true; response: HttpResponse; remoteIP: string; remotePort: number; host: string; port: number; elapsedMs: number; servedBy: string; tls?: TlsSession }
+  | { ok: false; error: HttpError; host: string; port: number; remoteIP?: string; elapsedMs: number; detail: string; tls?: TlsSession };
 
 const TLS_PORTS = new Set([443, 6443, 8443, 9443]);
 
@@ -322,19 +323,20 @@ export async function httpRequest(cluster: Cluster, from: From, url: string, opt
     ip = addr;
   }
   if (isIngressFrontDoor(cluster, ip, u.port, !!from.host, (p) => !!publishedOnLocalhost(cluster, p))) {
-    trace?.(`net: ${ip}:${u.port} is the ingress controller (class ${DEFAULT_CLASS})`);
-    if (u.scheme === 'https' && u.port === 443 && !opts.insecure) {
-      return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: 'the ingress controller serves its self-signed fake certificate' };
-    }
-    if ((u.scheme === 'https') !== (u.port === 443)) {
-      if (u.scheme === 'https') return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: 'port 80 speaks plain HTTP' };
-    }
+    const ctrl = builtinController(cluster);
+    trace?.(`net: ${ip}:${u.port} is the ingress controller (class ${ctrl.cls})`);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
     if (!headers.host) headers.host = u.hostHeader;
-    const req: HttpRequest = { method, path: u.path, headers, body: opts.body ?? '', sourceIP: from.ip, localAddress: ip, localPort: u.port };
-    const served = await serveIngress(cluster, req, u.scheme === 'https' && u.port === 443 ? 'https' : 'http', from.ip, DEFAULT_CLASS, trace);
-    return { ok: true, response: served, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed + 3, servedBy: 'the ingress controller' };
+    const req: HttpRequest = { method, path: u.path, headers, body: opts.body ?? '', sourceIP: from.ip, localAddress: ip, localPort: u.port, scheme: u.scheme };
+    let tls: TlsSession | undefined;
+    if (u.scheme === 'https') {
+      if (u.port !== 443) return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: 'port 80 speaks plain HTTP' };
+      tls = await tlsHandshake(cluster, ctrl, u.host, trace);
+      if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed + 2, detail: verifyError(tls.cert).text, tls };
+    }
+    const served = u.scheme === 'http' && u.port === 443 ? finishResponse(controllerPage(ctrl, 'plainHttpOnTls'), cluster.now) : await serveIngress(cluster, req, u.scheme, from.ip, ctrl, trace);
+    return { ok: true, response: served, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed + 3, servedBy: 'the ingress controller', tls };
   }
   const conn = connect(cluster, from, ip, u.port, 'TCP', trace);
   const limit = opts.timeoutMs;
@@ -355,46 +357,45 @@ export async function httpRequest(cluster: Cluster, from: From, url: string, opt
     sourceIP: sourceFor(cluster, from, conn),
     localAddress: conn.ip,
     localPort: conn.port,
+    scheme: u.scheme,
   };
+  let tls: TlsSession | undefined;
   if (conn.kind === 'pod' && u.scheme === 'https') {
     if (!TLS_PORTS.has(conn.port)) return { ok: false, error: 'tls-version', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'the server speaks plain HTTP' };
-    if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: 'self-signed certificate' };
+    const ctrl = podController(conn.pod, containerHandle(cluster, conn.pod, conn.container).container ?? {});
+    if (ctrl) tls = await tlsHandshake(cluster, ctrl, u.host, trace);
+    if (!opts.insecure) return { ok: false, error: 'tls-cert', host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: tls ? verifyError(tls.cert).text : 'self-signed certificate', tls };
   }
   const served = await serveHttp(cluster, conn, req, trace);
   if (!served.ok) return { ok: false, error: served.error, host: u.host, port: u.port, remoteIP: ip, elapsedMs: elapsed, detail: served.detail };
   elapsed += served.ms;
-  return { ok: true, response: served.response, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: served.servedBy };
+  return { ok: true, response: served.response, remoteIP: ip, remotePort: u.port, host: u.host, port: u.port, elapsedMs: elapsed, servedBy: served.servedBy, tls };
 }
 
-/** The ingress controller's answer to one request: its own 404/503/502 page or the backend's response. */
-export async function serveIngress(cluster: Cluster, req: HttpRequest, scheme: 'http' | 'https', clientIP: string, cls: string, trace?: Trace, controllerIP?: string): Promise<HttpResponse> {
-  const nodes = cluster.list('nodes');
-  const cp = nodes.find((n) => n.metadata.name.endsWith('control-plane')) ?? nodes[0];
-  const ctrlIP = controllerIP ?? (cp ? nodeAddresses(cp)[0] : '172.18.0.2');
-  const plan = planIngress(cluster, req, scheme, clientIP, ctrlIP, cls, trace);
+/**
+ * The TLS handshake with an ingress controller: curl sends the URL's host as SNI (none for an IP
+ * address) and the controller answers with its certificate for that name. Real ingress-nginx and
+ * traefik would accept h2 from curl's ALPN offer; kubesim's controllers speak HTTP/1.1, so they
+ * pick http/1.1.
+ */
+async function tlsHandshake(cluster: Cluster, ctrl: IngressController, host: string, trace?: Trace): Promise<TlsSession> {
+  const sni = isIPLiteral(host) ? undefined : host;
+  const cert = await ingressCertificate(cluster, ctrl, sni, trace);
+  return tlsSession(cert, sni, ctrl.flavour);
+}
+
+/** The ingress controller's answer to one request: its own 404/503/502/308 page or the backend's response. */
+export async function serveIngress(cluster: Cluster, req: HttpRequest, scheme: 'http' | 'https', clientIP: string, ctrl: IngressController, trace?: Trace): Promise<HttpResponse> {
+  const plan = await planIngress(cluster, req, scheme, clientIP, ctrl, trace);
   if ('page' in plan) return finishResponse(plan.page, cluster.now);
-  const conn = connect(cluster, { ip: ctrlIP }, plan.ip, plan.port, 'TCP', trace);
-  const bad = () => {
-    const body = `<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-    return finishResponse({ status: 502, statusText: 'Bad Gateway', headers: { server: 'nginx', 'content-type': 'text/html' }, body }, cluster.now);
-  };
+  const conn = connect(cluster, { ip: ctrl.ip }, plan.ip, plan.port, 'TCP', trace);
   if (!conn.ok) {
     trace?.(`ingress: upstream ${plan.ip}:${plan.port}: ${conn.reason} → 502`);
-    return bad();
+    return finishResponse(controllerPage(ctrl, 'badGateway'), cluster.now);
   }
   const served = await serveHttp(cluster, conn, plan.request, trace);
-  if (!served.ok) return bad();
-  return controllerResponse(served.response, cls, plan.setCookie);
-}
-
-const INGRESS_CONTROLLER_IMAGE = /ingress-nginx\/controller|nginx-ingress-controller|(^|\/)traefik(:|@|$)/;
-
-/** The ingress class a book's controller container serves (its --ingress-class flag; traefik). */
-function controllerClass(container: { image?: string; args?: string[] }): string | undefined {
-  const image = container.image ?? '';
-  if (!INGRESS_CONTROLLER_IMAGE.test(image)) return undefined;
-  const flag = (container.args ?? []).map((a) => /^--(?:ingress-class|ingressclass|providers\.kubernetesingress\.ingressclass)=(.+)$/.exec(a)?.[1]).find(Boolean);
-  return flag ?? (/traefik/.test(image) ? 'traefik' : DEFAULT_CLASS);
+  if (!served.ok) return finishResponse(controllerPage(ctrl, 'badGateway'), cluster.now);
+  return controllerResponse(served.response, ctrl, plan.addHeaders);
 }
 
 /**
@@ -416,11 +417,12 @@ export async function serveHttp(
     return { ok: true, response: res, servedBy: h.name, ms: 20 };
   }
   const handle = containerHandle(cluster, conn.pod, conn.container);
-  const cls = controllerClass(handle.container ?? {});
-  if (cls && (conn.port === 80 || conn.port === 443 || conn.port === 8000 || conn.port === 8443)) {
-    trace?.(`http: pod ${podName(conn.pod)} is an ingress controller (class ${cls})`);
-    const scheme = conn.port === 443 || conn.port === 8443 ? 'https' : 'http';
-    const res = await serveIngress(cluster, req, scheme, req.sourceIP, cls, trace, conn.pod.status?.podIP);
+  const ctrl = podController(conn.pod, handle.container ?? {});
+  if (ctrl && (conn.port === 80 || conn.port === 443 || conn.port === 8000 || conn.port === 8443)) {
+    trace?.(`http: pod ${podName(conn.pod)} is an ingress controller (class ${ctrl.cls})`);
+    const tlsPort = conn.port === 443 || conn.port === 8443;
+    const scheme = req.scheme ?? (tlsPort ? 'https' : 'http');
+    const res = tlsPort && scheme === 'http' ? finishResponse(controllerPage(ctrl, 'plainHttpOnTls'), cluster.now) : await serveIngress(cluster, req, scheme, req.sourceIP, ctrl, trace);
     return { ok: true, response: res, servedBy: `ingress controller pod ${podName(conn.pod)}`, ms: 3 };
   }
   const kind = conn.listener.kind;

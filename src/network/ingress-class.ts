@@ -22,6 +22,16 @@ export function ingressStatusAddress(cluster: Cluster): { ip?: string; hostname?
   return ip ? { ip } : undefined;
 }
 
+export const hostOnly = (h: string) => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+
+/** The Ingresses of a class, oldest first (the order ingress-nginx merges them in). */
+export function classIngresses(cluster: Cluster, cls: string): KObject[] {
+  return cluster
+    .list('ingresses')
+    .filter((i) => ingressClassOf(cluster, i) === cls)
+    .sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? 1 : 0));
+}
+
 /** The class an Ingress asks for (annotation first, as ingress-nginx reads it), or undefined. */
 export function ingressClassOf(cluster: Cluster, ing: KObject): string | undefined {
   const ann = ing.metadata.annotations?.['kubernetes.io/ingress.class'];
@@ -31,3 +41,17 @@ export function ingressClassOf(cluster: Cluster, ing: KObject): string | undefin
   return def?.metadata.name;
 }
 
+const CONTROLLER_IMAGE = /ingress-nginx\/controller|nginx-ingress-controller|(^|\/)traefik(:|@|$)/;
+
+/**
+ * A book's ingress controller container: the class it serves (its --ingress-class /
+ * --providers.kubernetesingress.ingressClass flag; traefik's default `traefik`) and which
+ * controller it is. Undefined for any other container.
+ */
+export function controllerOf(container: { image?: string; args?: string[] }): { cls: string; flavour: 'nginx' | 'traefik' } | undefined {
+  const image = container.image ?? '';
+  if (!CONTROLLER_IMAGE.test(image)) return undefined;
+  const flavour = /traefik/.test(image) ? 'traefik' : 'nginx';
+  const flag = (container.args ?? []).map((a) => /^--(?:ingress-class|ingressclass|providers\.kubernetesingress\.ingressclass)=(.+)$/i.exec(a)?.[1]).find(Boolean);
+  return { cls: flag ?? (flavour === 'traefik' ? 'traefik' : DEFAULT_CLASS), flavour };
+}

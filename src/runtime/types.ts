@@ -42,6 +42,8 @@ export interface HttpRequest {
   /** host:port the client connected to (after DNAT: the pod IP and container port). */
   localAddress: string;
   localPort: number;
+  /** Did the request arrive over TLS? (undefined: plain HTTP, or the port says.) */
+  scheme?: 'http' | 'https';
 }
 
 export interface HttpResponse {

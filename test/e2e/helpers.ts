@@ -64,3 +64,9 @@ export function cluster(env: Record<string, string> = {}): TestCluster {
 export function corpus(...parts: string[]): string {
   return join(CORPUS, ...parts);
 }
+
+/** A pinned clock that moves 3 s per command: `env: now()` gives each command its KUBESIM_NOW. */
+export function clock(start = Date.parse('2024-05-01T10:00:00Z')): () => { KUBESIM_NOW: string } {
+  let t = start;
+  return () => ({ KUBESIM_NOW: new Date((t += 3000)).toISOString() });
+}

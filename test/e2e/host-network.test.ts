@@ -4,12 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cluster, corpus, hasCorpus, type TestCluster } from './helpers.js';
-
-function clock(start = Date.parse('2024-05-01T10:00:00Z')) {
-  let t = start;
-  return () => ({ KUBESIM_NOW: new Date((t += 3000)).toISOString() });
-}
+import { clock, cluster, corpus, hasCorpus, type TestCluster } from './helpers.js';
 
 describe.skipIf(!hasCorpus)('kiamol ch03 §3.3 from the host, docker-desktop profile (needs ../shared/corpus)', () => {
   let k: TestCluster;

@@ -3,15 +3,10 @@
 // (curl through a ClusterIP, ClientIP affinity, names, headless nslookup), fleetman ch10
 // (nslookup database, mysql) and our backend-service example (my-service 3000 → 8080).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cluster, corpus, hasCorpus, ROOT, type TestCluster } from './helpers.js';
+import { clock, cluster, corpus, hasCorpus, ROOT, type TestCluster } from './helpers.js';
 import { join } from 'node:path';
 
 /** A clock that moves forward a few seconds per command (apps have start-up times). */
-function clock(start = Date.parse('2024-05-01T10:00:00Z')) {
-  let t = start;
-  return () => ({ KUBESIM_NOW: new Date((t += 3000)).toISOString() });
-}
-
 describe.skipIf(!hasCorpus)('kiamol ch03 in-pod steps (needs ../shared/corpus)', () => {
   let k: TestCluster;
   const now = clock();

@@ -1,9 +1,11 @@
 // curl, with the options the books use (-s -S -v -i -I -o -H -X -d -m -k -L --resolve -w -f), its
 // progress meter when output is not a terminal, and its error texts and exit codes: 6 could not
 // resolve, 7 failed to connect (curl 8: "Couldn't connect to server"; 7.7x: the strerror),
-// 28 timeout, 22 -f on an HTTP error, 52 empty reply, 60/35 TLS.
+// 28 timeout, 22 -f on an HTTP error, 52 empty reply, 60/35 TLS. Over TLS, -v prints the TLS 1.3
+// handshake and the "Server certificate" block of the certificate the server presents (tls.ts).
 import type { ToolContext } from '../../runtime/types.js';
 import { httpRequest, parseUrl, type HttpResult } from '../connect.js';
+import { verifyError, type TlsSession } from '../tls.js';
 import { args, curlVersion, fromOf, getopt, hash01, libc, strerror } from './common.js';
 import { responseHeaderLines, resolveLocation, statusLine } from './http-format.js';
 
@@ -42,6 +44,8 @@ interface Opts {
   user?: string;
   get: boolean;
   noMeter: boolean;
+  /** -b NAME=VALUE[; …] (a cookie string; a cookie-jar file name is not read). */
+  cookie?: string;
 }
 
 function parse(ctx: ToolContext, argv: string[]): { o: Opts; urls: string[] } | { error: string; code: number } {
@@ -96,6 +100,7 @@ function parse(ctx: ToolContext, argv: string[]): { o: Opts; urls: string[] } | 
     user: val('-u', '--user'),
     get: has('-G', '--get'),
     noMeter: has('--no-progress-meter', '-#', '--progress-bar'),
+    cookie: list('-b', '--cookie').filter((c) => c.includes('=')).join('; ') || undefined,
   };
   if (!g.operands.length) return { error: "curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2 };
   return { o, urls: g.operands };
@@ -124,6 +129,83 @@ function meter(bytes: number, ms: number): string {
   return head + zero + last;
 }
 
+const CA_ERROR_TAIL = (major: number) =>
+  `More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the ${major >= 8 ? 'webpage' : 'web page'} mentioned above.`;
+
+/**
+ * What curl -v prints for a TLS 1.3 handshake with OpenSSL 3 (checked against curl 7.88.1 on a
+ * pipe: each TLS message line, then `} [n bytes data]` / `{ [n bytes data]` when stdout is not a
+ * terminal; curl 8 adds "curl offers", the key-exchange group and signature type, the certificate
+ * level line and "using HTTP/1.x"). `fail`: verification aborts the handshake (curl sends an unknown-CA alert).
+ */
+function tlsHandshakeLines(tls: TlsSession, ver: [number, number], o: { verify: boolean; tty: boolean; fail?: boolean; musl: boolean }): string[] {
+  const [major, minor] = ver;
+  const modern = major >= 8 || (major === 7 && minor >= 86);
+  // Debian/Ubuntu build curl with a CA path; Alpine's has only the bundle.
+  const caLines = ['*  CAfile: /etc/ssl/certs/ca-certificates.crt', `*  CApath: ${o.musl ? 'none' : '/etc/ssl/certs'}`];
+  const out: string[] = [];
+  const data = (dir: '}' | '{', n: number) => {
+    if (!o.tty) out.push(`${dir} [${n} bytes data]`);
+  };
+  const msg = (dir: 'OUT' | 'IN', what: string, n: number) => {
+    out.push(`* TLSv1.3 (${dir}), ${what}:`);
+    data(dir === 'OUT' ? '}' : '{', n);
+  };
+  const cert = tls.cert;
+  const keyType = cert.key.type.split('/')[0];
+  const certVerify = keyType === 'RSA' || keyType === 'RSA-PSS' ? 8 + cert.key.bits / 8 : keyType === 'EC' ? 8 + Math.ceil(cert.key.bits / 4) + 8 : 72;
+  if (major >= 8) out.push('* ALPN: curl offers h2,http/1.1');
+  else if (modern) out.push('* ALPN: offers h2,http/1.1');
+  else out.push('* ALPN, offering h2', '* ALPN, offering http/1.1', ...caLines);
+  data('}', 5);
+  msg('OUT', 'TLS handshake, Client hello (1)', 512);
+  // Newer curl loads the CA store only to verify, after sending its hello.
+  if (modern && o.verify) {
+    out.push(...caLines);
+    data('{', 5);
+  }
+  msg('IN', 'TLS handshake, Server hello (2)', 122);
+  msg('IN', 'TLS handshake, Encrypted Extensions (8)', 21);
+  msg('IN', 'TLS handshake, Certificate (11)', cert.derLength + 13);
+  if (o.fail) {
+    msg('OUT', 'TLS alert, unknown CA (560)', 2);
+    return out;
+  }
+  msg('IN', 'TLS handshake, CERT verify (15)', certVerify);
+  msg('IN', 'TLS handshake, Finished (20)', 52);
+  msg('OUT', 'TLS change cipher, Change cipher spec (1)', 1);
+  msg('OUT', 'TLS handshake, Finished (20)', 52);
+  const sigType = keyType === 'EC' ? 'id-ecPublicKey' : keyType === 'RSA' || keyType === 'RSA-PSS' ? 'RSASSA-PSS' : keyType;
+  out.push(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384${major >= 8 ? ` / X25519 / ${sigType}` : ''}`);
+  out.push(modern ? `* ALPN: server accepted ${tls.alpn}` : `* ALPN, server accepted to use ${tls.alpn}`);
+  out.push('* Server certificate:', `*  subject: ${cert.subject}`, `*  start date: ${cert.notBefore}`, `*  expire date: ${cert.notAfter}`, `*  issuer: ${cert.issuer}`);
+  const err = verifyError(cert);
+  out.push(`*  SSL certificate verify result: ${opensslText(err.text, ver)} (${err.code}), continuing anyway.`);
+  if (major >= 8) out.push(`*   Certificate level 0: Public key type ${cert.key.type} (${cert.key.bits}/${cert.key.secBits} Bits/secBits), signed using ${cert.signature}`);
+  if (major >= 8) out.push('* using HTTP/1.x');
+  else if (modern) out.push('* using HTTP/1.1');
+  return out;
+}
+
+/** OpenSSL 1.x (the libssl of curl before 7.81 in the images) wrote "self signed". */
+function opensslText(text: string, [major, minor]: [number, number]): string {
+  return major < 7 || (major === 7 && minor < 81) ? text.replace('self-signed', 'self signed') : text;
+}
+
+/** The NewSessionTicket messages curl reads before the response (TLS 1.3). */
+function sessionTicketLines(tls: TlsSession, ver: [number, number], tty: boolean): string[] {
+  const out: string[] = [];
+  if (!tty) out.push('{ [5 bytes data]');
+  for (const n of tls.tickets) {
+    out.push('* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):');
+    if (!tty) out.push(`{ [${n} bytes data]`);
+  }
+  // curl's session cache (before its rewrite in 8.10) replaces the first ticket's session.
+  if (tls.tickets.length > 1 && (ver[0] < 8 || ver[1] < 10)) out.push('* old SSL session ID is stale, removing');
+  if (!tty) out.push('{ [5 bytes data]');
+  return out;
+}
+
 function expandWriteOut(fmt: string, v: Record<string, string>, ctx: ToolContext): string {
   let f = fmt;
   if (f.startsWith('@')) f = (f === '@-' ? ctx.stdin : ctx.fs.read(f.slice(1))) ?? '';
@@ -142,13 +224,13 @@ export async function curl(ctx: ToolContext): Promise<number> {
     return p.code;
   }
   const { o, urls } = p;
-  const [, , version] = curlVersion(ctx);
-  const [major] = curlVersion(ctx);
+  const [major, minor, version] = curlVersion(ctx);
   const from = fromOf(ctx);
   const cluster = ctx.self.cluster;
   const showErr = !o.silent || o.showError;
   const showMeter = !o.silent && !o.verbose && !o.noMeter && (!ctx.tty || !!o.output);
   const v = (line: string) => o.verbose && ctx.stderr(`${line}\n`);
+  const connected = (host: string, ip: string | undefined, port: number) => `* Connected to ${host} (${ip}) port ${port}${major >= 8 ? '' : ' (#0)'}`;
   let code = 0;
   for (const first of urls) {
     let url = first;
@@ -165,6 +247,7 @@ export async function curl(ctx: ToolContext): Promise<number> {
       }
       const headers: Record<string, string> = { Host: u.hostHeader, 'User-Agent': o.userAgent ?? `curl/${version}`, Accept: '*/*' };
       if (o.user) headers.Authorization = `Basic ${Buffer.from(o.user.includes(':') ? o.user : `${o.user}:`).toString('base64')}`;
+      if (o.cookie) headers.Cookie = o.cookie;
       const body = method === 'GET' || method === 'HEAD' ? undefined : o.data;
       if (body !== undefined) {
         headers['Content-Length'] = String(Buffer.byteLength(body));
@@ -220,7 +303,11 @@ export async function curl(ctx: ToolContext): Promise<number> {
           text = 'Received HTTP/0.9 when not allowed';
         } else if (e === 'tls-cert') {
           ec = 60;
-          text = 'SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the webpage mentioned above.';
+          text = `SSL certificate problem: ${opensslText(result.detail, [major, minor])}\n${CA_ERROR_TAIL(major)}`;
+          if (o.verbose) {
+            v(connected(u.host, result.remoteIP, u.port));
+            if (result.tls) for (const l of tlsHandshakeLines(result.tls, [major, minor], { verify: true, tty: !!ctx.tty, fail: true, musl: libc(ctx) === 'musl' })) v(l);
+          }
         } else if (e === 'tls-version') {
           ec = 35;
           text = 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number';
@@ -239,14 +326,18 @@ export async function curl(ctx: ToolContext): Promise<number> {
       }
       const res = result.response;
       if (o.verbose) {
-        v(major >= 8 ? `* Connected to ${u.host} (${result.remoteIP}) port ${u.port}` : `* Connected to ${u.host} (${result.remoteIP}) port ${u.port} (#0)`);
-        if (major >= 8) v('* using HTTP/1.x');
+        v(connected(u.host, result.remoteIP, u.port));
+        if (result.tls) {
+          for (const l of tlsHandshakeLines(result.tls, [major, minor], { verify: !o.insecure, tty: !!ctx.tty, musl: libc(ctx) === 'musl' })) v(l);
+          if (!ctx.tty) v('} [5 bytes data]');
+        } else if (major >= 8) v('* using HTTP/1.x');
         v(`> ${method} ${u.path} HTTP/1.1`);
         for (const [k, val] of Object.entries(headers)) v(`> ${k}: ${val}`);
         v('> ');
         if (body !== undefined) v(`} [${Buffer.byteLength(body)} bytes data]`);
         if (major >= 8) v('* Request completely sent off');
-        else v('* Mark bundle as not supporting multiuse');
+        if (result.tls) for (const l of sessionTicketLines(result.tls, [major, minor], !!ctx.tty)) v(l);
+        if (major < 8) v('* Mark bundle as not supporting multiuse');
         v(`< ${statusLine(res)}`);
         for (const l of responseHeaderLines(res)) v(`< ${l}`);
         v('< ');
