@@ -71,7 +71,9 @@ for (let i = 0; i < RUNS; i++) baseline.push(time(process.execPath, ['-e', '0'],
 const base = median(baseline);
 console.log(`node -e 0: ${base.toFixed(1)} ms (median of ${RUNS})`);
 
-for (const pods of [50, 5000]) {
+// BENCH_PODS=50 (comma-separated) to time only some sizes.
+const SIZES = (process.env.BENCH_PODS || '50,5000').split(',').map(Number);
+for (const pods of SIZES) {
   const { dir, env, file } = setup(pods);
   const size = statSync(env.KUBESIM_STATE).size;
   console.log(`\n${pods} pods (state file ${(size / 1024).toFixed(0)} KiB)`);
@@ -96,7 +98,8 @@ for (const pods of [50, 5000]) {
 
 // A long scripted session (issue: bounded growth): scale up and down, replace pods, apply and
 // delete, many times over; the state file must stay about the size of what the cluster holds.
-{
+// BENCH_SESSION_ROUNDS=0 skips it.
+if (Number(process.env.BENCH_SESSION_ROUNDS ?? 40) > 0) {
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-session-'));
   const env = { KUBESIM_STATE: join(dir, 'state.json'), KUBESIM_SEED: '1' };
   const file = join(dir, 'app.yaml');

@@ -4,6 +4,7 @@ import { resolveStatePath, withState } from '../store/file.js';
 import { Cluster } from '../store/cluster.js';
 import { now } from '../store/clock.js';
 import { reconcile } from '../controllers/index.js';
+import { stillSettled } from '../controllers/settled.js';
 import { deferRuntime, needsRuntime, runtimeLoaded, takeRuntimeWanted } from '../runtime/probes.js';
 import { freshCluster } from '../store/bootstrap.js';
 import type { State } from '../store/state.js';
@@ -27,6 +28,15 @@ async function settle(cluster: Cluster, runtimeTouched = false): Promise<void> {
   if (takeRuntimeWanted()) {
     await import('../runtime/tick.js');
     reconcile(cluster);
+  }
+}
+
+/** KUBESIM_CHECK_SETTLED: reconcile a state taken to be settled, and fail if that was wrong. */
+async function checkSettled(cluster: Cluster, side: (s: State) => string): Promise<void> {
+  const before = { changes: cluster.changes, side: side(cluster.state), rng: cluster.state.rngCounter };
+  await settle(cluster);
+  if (cluster.changes !== before.changes || side(cluster.state) !== before.side || cluster.state.rngCounter !== before.rng) {
+    throw new Error('internal: the state was taken to be settled, but reconciling it changed it (KUBESIM_CHECK_SETTLED)');
   }
 }
 
@@ -111,7 +121,8 @@ export class Ctx {
       const sideState = (st: typeof session.state) => JSON.stringify([st.runtime, st.proxy, st.context, st.cluster, st.ipam]);
       const sideLoaded = sideState(session.state);
       const cluster = new Cluster(session.state, now());
-      await settle(cluster);
+      if (!stillSettled(cluster)) await settle(cluster);
+      else if (process.env.KUBESIM_CHECK_SETTLED) await checkSettled(cluster, sideState);
       const ns = this.namespaceFlag ?? session.state.context.namespace ?? 'default';
       const sideBefore = sideState(session.state);
       const changesBefore = cluster.changes;
@@ -127,6 +138,8 @@ export class Ctx {
       }
       if (cluster.changes === 0 && sideState(session.state) === sideLoaded && session.state.rngCounter === cluster.rngStart) session.discard = true;
       if (keep && !keep(result)) session.discard = true;
+      // What is saved is the fixed point as of now.
+      if (!session.discard) session.state.settledAt = cluster.now;
       return result;
     }, readOnly);
   }

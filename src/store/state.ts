@@ -33,6 +33,8 @@ export interface State {
   runtime: Record<string, unknown>;
   /** kube-proxy balancing state (round-robin cursors, affinity table). */
   proxy: Record<string, unknown>;
+  /** When (ms) the controllers last brought the saved state to its fixed point (controllers/settled.ts). */
+  settledAt?: number;
 }
 
 export function emptyState(seed: number | null, profile = 'docker-desktop'): State {
