@@ -38,7 +38,10 @@ export function reconcile(cluster: Cluster): void {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     for (const [, fn] of CONTROLLERS) if (fn(cluster)) changed = true;
-    if (!changed) return;
+    if (!changed) {
+      cluster.trimEvents();
+      return;
+    }
   }
   throw new Error(`internal: controllers did not settle after ${MAX_ROUNDS} rounds`);
 }

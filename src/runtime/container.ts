@@ -8,7 +8,7 @@ import type { ContainerHandle, SimFs } from './types.js';
 import { imageBehaviour } from './images/index.js';
 import { baseFiles, BASE_DIRS } from './base.js';
 import { ContainerFs, type MountSpec, type Store } from './fs.js';
-import { LOG_LINE_CHARS, LOG_LINES, newInstance, podRuntime, runtimeState, trimLog, type ContainerRuntime } from './start.js';
+import { LOG_LINE_CHARS, LOG_LINES, newInstance, podRuntime, recordEnv, runtimeState, trimLog, type ContainerRuntime } from './start.js';
 import { etcHosts, podHostname, resolvConf } from '../network/dns.js';
 import { hexDigest } from '../util/digest.js';
 import { processMode } from './process.js';
@@ -57,7 +57,7 @@ export function containerEnv(h: ContainerHandle): Record<string, string> {
   env.PATH = image.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   env.HOSTNAME = podHostname(h.pod);
   for (const [k, v] of Object.entries(image)) if (k !== 'PATH' && k !== 'HOME') env[k] = v;
-  for (const [k, v] of rec.env) {
+  for (const [k, v] of recordEnv(h.cluster, rec)) {
     if (k === 'HOSTNAME' || k === 'PATH') delete env[k];
     env[k] = v;
   }

@@ -46,10 +46,26 @@ function ipSet(svc: KObject): boolean {
   return !!ip && ip !== 'None';
 }
 
-/** Service variables a container starting now in `pod` gets (kubelet getServiceEnvVarMap). */
+/**
+ * Service variables a container starting now in `pod` gets (kubelet getServiceEnvVarMap). The
+ * same list (the same array) while the Services do not change, when the cluster can say so.
+ */
 export function serviceEnv(cluster: ClusterView, pod: KObject): EnvList {
   const ns = pod.metadata.namespace ?? 'default';
   const links = pod.spec?.enableServiceLinks !== false;
+  const rev = (cluster as { revision?: (plural: string) => number }).revision?.('services');
+  if (rev === undefined) return computeServiceEnv(cluster, ns, links);
+  let memo = memos.get(cluster);
+  if (!memo || memo.rev !== rev) memos.set(cluster, (memo = { rev, lists: new Map() }));
+  const key = `${ns}|${links}`;
+  let list = memo.lists.get(key);
+  if (!list) memo.lists.set(key, (list = computeServiceEnv(cluster, ns, links)));
+  return list;
+}
+
+const memos = new WeakMap<object, { rev: number; lists: Map<string, EnvList> }>();
+
+function computeServiceEnv(cluster: ClusterView, ns: string, links: boolean): EnvList {
   const byName = new Map<string, KObject>();
   for (const s of cluster.list('services', ns)) {
     if (!ipSet(s) || !links) continue;
@@ -150,8 +166,10 @@ function b64decode(s: string): string {
 }
 
 export interface StartEnv {
-  /** Spec env then Service env, as the kubelet hands them to the runtime. */
+  /** The spec's env and envFrom. */
   env: EnvList;
+  /** Then the Service variables the spec does not set (the whole environment: env, services). */
+  services: EnvList;
   /** A missing ConfigMap/Secret/key (the container cannot start: CreateContainerConfigError). */
   error?: string;
 }
@@ -219,6 +237,6 @@ export function startEnvironment(cluster: ClusterView, pod: KObject, container: 
     tmp.set(e.name, value ?? '');
   }
   const env: EnvList = [...tmp.entries()];
-  for (const [k, v] of svcEnv) if (!tmp.has(k)) env.push([k, v]);
-  return error ? { env, error } : { env };
+  const services = svcEnv.some(([k]) => tmp.has(k)) ? svcEnv.filter(([k]) => !tmp.has(k)) : svcEnv;
+  return error ? { env, services, error } : { env, services };
 }

@@ -6,6 +6,7 @@ import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
 import type { Store } from './fs.js';
 import { startEnvironment, type EnvList } from './env.js';
+import { hexDigest } from '../util/digest.js';
 
 /** Log lines kept per container instance (a ring buffer: oldest dropped). */
 export const LOG_LINES = 1000;
@@ -42,8 +43,10 @@ export interface ContainerRuntime {
   /** containerd id of the current instance (64 hex). */
   cid?: string;
   restarts: number;
-  /** Spec env + Service env at start. */
+  /** Spec env at start; then the Service env of that moment, shared by the records that have
+   * the same (`svc`: its key in state.runtime, see serviceEnvOf). */
   env: EnvList;
+  svc?: string;
   /** A missing ConfigMap/Secret at start (CreateContainerConfigError). */
   envError?: string;
   /** Writable layer of the container's filesystem. */
@@ -102,10 +105,38 @@ export function existingPodRuntime(cluster: Cluster, pod: KObject): PodRuntime |
 
 /** A fresh record for a container instance starting at `at`. */
 export function newInstance(cluster: Cluster, pod: KObject, container: KObject['spec'], at: number, restarts = 0): ContainerRuntime {
-  const { env, error } = startEnvironment(cluster, pod, container);
+  const { env, services, error } = startEnvironment(cluster, pod, container);
   const rec: ContainerRuntime = { start: at, cid: cluster.rand.hex(64), restarts, env, layer: { f: {} }, mem: {}, logs: [] };
+  if (services.length) rec.svc = shareServiceEnv(cluster, services);
   if (error) rec.envError = error;
   return rec;
+}
+
+/**
+ * The Service variables are the same for every container started between two changes to the
+ * Services (with 100 Services, 700 variables): kept once in state.runtime under `env/<digest>`
+ * (runtime-gc drops them when no record uses them) instead of once per container.
+ */
+function shareServiceEnv(cluster: Cluster, services: EnvList): string {
+  let key = sharedKeys.get(services);
+  if (!key) {
+    key = `${SHARED_ENV}${hexDigest(JSON.stringify(services), 16)}`;
+    sharedKeys.set(services, key);
+  }
+  const rt = runtimeState(cluster);
+  if (!rt[key]) rt[key] = services;
+  return key;
+}
+
+/** Keys of Service environments already digested (serviceEnv hands out the same list while the Services do not change). */
+const sharedKeys = new WeakMap<EnvList, string>();
+
+export const SHARED_ENV = 'env/';
+
+/** A container's whole start environment: its spec env, then the Service variables. */
+export function recordEnv(cluster: Cluster, rec: ContainerRuntime): EnvList {
+  if (!rec.svc) return rec.env;
+  return [...rec.env, ...((runtimeState(cluster)[rec.svc] as EnvList | undefined) ?? [])];
 }
 
 /** The kubelet starts a container: its record is created with the environment of this moment. */

@@ -13,6 +13,8 @@ const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationContro
 
 /** Events kept in the state at most (oldest dropped first), so a long session stays small. */
 export const MAX_EVENTS = 500;
+/** Events allowed past the cap within one command before trimming. */
+export const EVENT_SLACK = 100;
 /** The API server's --event-ttl (1 h): older events are gone. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
@@ -81,6 +83,30 @@ export class Cluster implements ClusterView {
   /** How many writes this command made (creates, updates, deletes, events). */
   changes = 0;
 
+  private revisions = new Map<string, number>();
+
+  /** A number that changes whenever an object of `plural` is created, updated or removed. */
+  revision(plural: string): number {
+    return this.revisions.get(plural) ?? 0;
+  }
+
+  private touched(plural: string): void {
+    this.revisions.set(plural, (this.revisions.get(plural) ?? 0) + 1);
+  }
+
+  /** Keep the sorted key index of `plural` (if built) with a new key in it. */
+  private indexAdd(plural: string, key: string): void {
+    const ix = this.index.get(plural);
+    if (!ix) return;
+    insertSorted(ix.all, key);
+    const slash = key.indexOf('/');
+    if (slash < 0) return;
+    const ns = key.slice(0, slash);
+    const arr = ix.byNs.get(ns);
+    if (arr) insertSorted(arr, key);
+    else ix.byNs.set(ns, [key]);
+  }
+
   list(plural: string, namespace?: string): KObject[] {
     const b = this.state.objects[plural];
     if (!b) return [];
@@ -132,8 +158,11 @@ export class Cluster implements ClusterView {
     md.resourceVersion = this.nextResourceVersion();
     md.creationTimestamp = this.timestamp;
     if (GENERATION_KINDS.has(obj.kind)) md.generation = 1;
-    this.bucket(t.plural)[objectKey(md.namespace, md.name)] = obj;
-    this.index.delete(t.plural);
+    const key = objectKey(md.namespace, md.name);
+    const b = this.bucket(t.plural);
+    if (!(key in b)) this.indexAdd(t.plural, key);
+    b[key] = obj;
+    this.touched(t.plural);
     return obj;
   }
 
@@ -147,7 +176,10 @@ export class Cluster implements ClusterView {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
     obj.metadata.resourceVersion = this.nextResourceVersion();
-    this.bucket(t.plural)[key] = obj;
+    const b = this.bucket(t.plural);
+    if (!(key in b)) this.indexAdd(t.plural, key);
+    b[key] = obj;
+    this.touched(t.plural);
     return obj;
   }
 
@@ -160,6 +192,7 @@ export class Cluster implements ClusterView {
     if (old) {
       delete b[key];
       this.index.delete(plural);
+      this.touched(plural);
       this.changes++;
     }
     return old;
@@ -177,9 +210,9 @@ export class Cluster implements ClusterView {
   /** Record an Event (deduplicated like the event recorder: same object, reason and message → count+1). */
   event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const existing = this.list('events', ns).find(
-      (e) => e.involvedObject?.uid === obj.metadata.uid && e.reason === reason && e.message === message,
-    );
+    const dedupe = `${ns}\0${obj.metadata.uid}\0${reason}\0${message}`;
+    const seen = this.eventKeys().get(dedupe);
+    const existing = seen !== undefined ? this.state.objects.events?.[seen] : undefined;
     if (existing) {
       existing.count = (existing.count ?? 1) + 1;
       existing.lastTimestamp = this.timestamp;
@@ -211,7 +244,26 @@ export class Cluster implements ClusterView {
     };
     if (!obj.metadata.namespace) delete ev.involvedObject.namespace;
     this.create(ev);
-    this.trimEvents();
+    this.eventKeys().set(dedupe, objectKey(ns, ev.metadata.name));
+    // Past the cap (with some slack, so that a big change does not trim at every event), the
+    // oldest go; reconcile trims to the cap and the TTL before and after its rounds.
+    if (++this.eventCount > MAX_EVENTS + EVENT_SLACK) this.trimEvents();
+  }
+
+  /** Events by what the recorder deduplicates on (namespace, object uid, reason, message). */
+  private eventIndex?: Map<string, string>;
+  private eventCount = 0;
+
+  private eventKeys(): Map<string, string> {
+    if (!this.eventIndex) {
+      this.eventIndex = new Map();
+      const b = this.state.objects.events ?? {};
+      for (const [key, e] of Object.entries(b)) {
+        this.eventIndex.set(`${e.metadata.namespace ?? 'default'}\0${e.involvedObject?.uid}\0${e.reason}\0${e.message}`, key);
+      }
+      this.eventCount = Object.keys(b).length;
+    }
+    return this.eventIndex;
   }
 
   /** Event names end in the hex of a nanosecond timestamp, so name order is creation order. */
@@ -230,10 +282,24 @@ export class Cluster implements ClusterView {
     const surplus = live.length > MAX_EVENTS
       ? live.sort((x, y) => Number(b[x].metadata.resourceVersion) - Number(b[y].metadata.resourceVersion)).slice(0, live.length - MAX_EVENTS)
       : [];
+    this.eventCount = live.length - surplus.length;
     if (!expired.length && !surplus.length) return;
     for (const k of [...expired, ...surplus]) delete b[k];
     this.index.delete('events');
+    this.touched('events');
     this.changes++;
   }
 
+}
+
+/** Insert `key` into the sorted array `arr` (binary search: the order `sort()` gives). */
+function insertSorted(arr: string[], key: string): void {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (arr[lo] !== key) arr.splice(lo, 0, key);
 }

@@ -6,7 +6,7 @@ import { tabwrite, GET_TABS, DESCRIBE_TABS } from '../../src/printers/tabwriter.
 import { parseSelector, matches, selectorString, SelectorParseError, fromLabelSelector } from '../../src/api/labels.js';
 import { podTemplateHash, safeEncodeString } from '../../src/util/hash.js';
 import { Rand, SeededRandom } from '../../src/util/rand.js';
-import { Cluster, MAX_EVENTS } from '../../src/store/cluster.js';
+import { Cluster, EVENT_SLACK, MAX_EVENTS } from '../../src/store/cluster.js';
 import { emptyState } from '../../src/store/state.js';
 import { parseState } from '../../src/store/file.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -139,9 +139,14 @@ describe('events', () => {
     c.event(pod, 'Normal', 'Pulled', 'same', 'kubelet');
     c.event(pod, 'Normal', 'Pulled', 'same', 'kubelet');
     expect(c.eventsFor(pod).map((e) => e.count)).toEqual([2]);
-    for (let i = 0; i < MAX_EVENTS + 20; i++) c.event(pod, 'Normal', 'R', `m${i}`, 'kubelet');
+    for (let i = 0; i < MAX_EVENTS + EVENT_SLACK + 20; i++) c.event(pod, 'Normal', 'R', `m${i}`, 'kubelet');
+    // Within a command, up to EVENT_SLACK past the cap; reconcile (or a trim) keeps the newest MAX_EVENTS.
+    expect(c.list('events').length).toBeLessThanOrEqual(MAX_EVENTS + EVENT_SLACK);
+    expect(c.list('events').length).toBeGreaterThan(MAX_EVENTS);
+    c.trimEvents();
     expect(c.list('events')).toHaveLength(MAX_EVENTS);
-    expect(c.eventsFor(pod).at(-1)!.message).toBe(`m${MAX_EVENTS + 19}`);
+    expect(c.eventsFor(pod).at(-1)!.message).toBe(`m${MAX_EVENTS + EVENT_SLACK + 19}`);
+    expect(c.eventsFor(pod)[0].message).toBe(`m${EVENT_SLACK + 20}`);
     c.now += 61 * 60 * 1000;
     c.trimEvents();
     expect(c.list('events')).toHaveLength(0);
