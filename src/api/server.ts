@@ -201,9 +201,9 @@ export function deleteObject(cluster: Cluster, obj: KObject, opts: { orphan?: bo
   }
   if (opts.orphan) {
     const uid = obj.metadata.uid;
-    for (const [plural, bucket] of Object.entries(cluster.state.objects)) {
-      void plural;
-      for (const dep of Object.values(bucket)) {
+    for (const plural of Object.keys(cluster.state.objects)) {
+      if (plural === 'events') continue; // Events have no owners (and stay unread)
+      for (const dep of Object.values(cluster.state.objects[plural])) {
         const refs = dep.metadata.ownerReferences as { uid: string }[] | undefined;
         if (refs?.some((r) => r.uid === uid)) {
           dep.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);

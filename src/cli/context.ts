@@ -85,18 +85,24 @@ export class Ctx {
   }
 
   /**
-   * Run a command that only reads (get, describe): as `run`, but without taking the state lock
-   * when bringing the cluster up to now changes nothing (then nothing is saved either). `fn`
-   * may run twice and must have no effect but its buffered output.
+   * Run a command whose `fn` has no effect but on the cluster and the buffered output (get,
+   * describe, apply, delete, label, …) optimistically: without the state lock when it changes
+   * nothing, and otherwise saving its result under the lock when no other command wrote
+   * meanwhile (store/file.ts withState). `fn` may run twice.
    */
-  async read<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>): Promise<T> {
+  async update<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>, keep?: (result: T) => boolean): Promise<T> {
     const outMark = this.outBuf.length;
     const errMark = this.errBuf.length;
     const retry = () => {
       this.outBuf.length = outMark;
       this.errBuf.length = errMark;
     };
-    return this.buffered(() => this.runUnbuffered(fn, undefined, { retry }));
+    return this.buffered(() => this.runUnbuffered(fn, keep, { retry }));
+  }
+
+  /** A command that only reads: `update` by another name, for the reader's sake. */
+  read<T>(fn: (cluster: Cluster, namespace: string) => T | Promise<T>): Promise<T> {
+    return this.update(fn);
   }
 
   private async buffered<T>(attempt: () => Promise<T>): Promise<T> {
@@ -113,7 +119,7 @@ export class Ctx {
   private async runUnbuffered<T>(
     fn: (cluster: Cluster, namespace: string) => T | Promise<T>,
     keep?: (result: T) => boolean,
-    readOnly?: { retry: () => void },
+    optimistic?: { retry: () => void },
   ): Promise<T> {
     return withState(this.statePath, Ctx.fresh, async (session) => {
       // What lives outside the objects (container files, balancing state, settings): compared
@@ -141,6 +147,6 @@ export class Ctx {
       // What is saved is the fixed point as of now.
       if (!session.discard) session.state.settledAt = cluster.now;
       return result;
-    }, readOnly);
+    }, optimistic);
   }
 }

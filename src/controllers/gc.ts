@@ -4,11 +4,14 @@ import type { Cluster } from '../store/cluster.js';
 import { byPluralName } from '../api/registry.js';
 
 export function reconcileGarbage(cluster: Cluster): boolean {
+  // Events own nothing and have no owners: their bucket is not read (store/events-file.ts).
+  const objects = cluster.state.objects;
+  const plurals = Object.keys(objects).filter((p) => p !== 'events');
   const uids = new Set<string>();
-  for (const bucket of Object.values(cluster.state.objects)) for (const o of Object.values(bucket)) if (o.metadata.uid) uids.add(o.metadata.uid);
+  for (const p of plurals) for (const o of Object.values(objects[p])) if (o.metadata.uid) uids.add(o.metadata.uid);
   let changed = false;
-  for (const [plural, bucket] of Object.entries(cluster.state.objects)) {
-    for (const o of Object.values(bucket)) {
+  for (const plural of plurals) {
+    for (const o of Object.values(objects[plural])) {
       const refs = o.metadata.ownerReferences as { uid: string }[] | undefined;
       if (!refs?.length) continue;
       if (refs.some((r) => uids.has(r.uid))) continue;

@@ -30,12 +30,13 @@ function podAtRest(cluster: Cluster, pod: PodLike & Parameters<typeof podWantsRu
 export function stillSettled(cluster: Cluster): boolean {
   const settledAt = cluster.state.settledAt;
   if (settledAt === undefined || cluster.now < settledAt) return false;
-  for (const [plural, bucket] of Object.entries(cluster.state.objects)) {
-    if (plural === 'events') {
-      for (const e of Object.values(bucket)) if (Date.parse(e.lastTimestamp ?? '') + EVENT_TTL_MS <= cluster.now) return false;
-      continue;
-    }
-    for (const o of Object.values(bucket)) {
+  const oldest = cluster.state.eventsOldest;
+  if (oldest !== undefined && oldest + EVENT_TTL_MS < cluster.now) return false;
+  const objects = cluster.state.objects;
+  // Object.keys: the Events bucket is read only when touched (store/events-file.ts).
+  for (const plural of Object.keys(objects)) {
+    if (plural === 'events') continue;
+    for (const o of Object.values(objects[plural])) {
       if (o.metadata.deletionTimestamp) return false;
       if (plural === 'pods' && !podAtRest(cluster, o)) return false;
     }

@@ -273,6 +273,9 @@ export class Cluster implements ClusterView {
 
   /** Drop events past the TTL, and the oldest beyond the cap. */
   trimEvents(): void {
+    // Nothing recorded by this command and nothing past its TTL: leave the Events unread.
+    const oldest = this.state.eventsOldest;
+    if (this.eventIndex === undefined && oldest !== undefined && oldest + EVENT_TTL_MS >= this.now) return;
     const b = this.state.objects.events;
     if (!b) return;
     const keys = Object.keys(b);

@@ -2,16 +2,15 @@
 // (proper-lockfile: a lock directory beside the file, refreshed while held, broken when stale
 // after a crash), a read, the command, and an atomic write (write-file-atomic: temp file +
 // rename), so concurrent processes never lose each other's update and a killed process leaves
-// either the old state or the new one. A command that only reads (get, describe) first tries
-// without the lock: the file is only ever replaced whole, so it reads a consistent state; if
-// bringing that state up to now changes nothing, there is nothing to save and the lock is never
-// taken. Otherwise it runs again, from a fresh read, under the lock.
-import { readFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+// either the old state or the new one. Most commands first run without the lock (optimistic, see
+// withState): one that changes nothing — a read, an apply of an unchanged file — never takes it.
+import { readFileSync, existsSync, mkdirSync, renameSync, openSync, fstatSync, closeSync, statSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { homedir } from 'node:os';
 import { CliError } from '../util/errors.js';
 import { SCHEMA_VERSION, STATE_KIND, type State } from './state.js';
 import { migrate, MigrationError } from './migrate.js';
+import { attachEvents, eventsPath, serializeState, type EventsHandle } from './events-file.js';
 
 export function defaultStatePath(): string {
   return join(homedir(), '.kubesim', 'state.json');
@@ -99,44 +98,87 @@ export interface Session {
 
 /**
  * Run `fn` with the state under the lock, then save it if it changed. `fresh` builds the state of
- * a new cluster when the file does not exist. `readOnly`: try first without the lock (see the
- * top); `fn` may then run twice, so it must have no effect outside the session's state (the
- * caller drops what the first run buffered when `retry` is called).
+ * a new cluster when the file does not exist.
+ *
+ * `optimistic`: first run `fn` without the lock, on the file as it is (it is only ever replaced
+ * whole, so what is read is consistent). If that changes nothing, nothing is saved and the lock
+ * is never taken; if it does, the lock is taken and, when the file is still the one that was read
+ * (same inode, size and mtime: every write is a rename of a new file), the result is saved.
+ * Otherwise `fn` runs again under the lock on the new state, so it must have no effect outside
+ * the session's state (the caller drops what the first run buffered when `retry` is called).
  */
 export async function withState<T>(
   path: string,
   fresh: () => State,
   fn: (s: Session) => Promise<T> | T,
-  readOnly?: { retry: () => void },
+  optimistic?: { retry: () => void },
 ): Promise<T> {
-  if (readOnly) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      /* no file yet (or unreadable): the locked path creates it or says what is wrong */
-    }
-    if (text !== undefined) {
-      const session: Session = { path, state: parseState(text, path), created: false };
-      const result = await fn(session);
-      if (session.discard) return result;
-      readOnly.retry();
-    }
-  }
-  const release = await acquire(path);
+  let release: (() => Promise<void>) | undefined;
   try {
+    if (optimistic) {
+      const read = readWithIdentity(path);
+      if (read) {
+        const session: Session = { path, state: parseState(read.text, path), created: false };
+        const events = attachEvents(session.state, path);
+        const result = await fn(session);
+        if (session.discard) return result;
+        release = await acquire(path);
+        if (sameFile(path, read.id)) {
+          await save(path, session.state, events, read.text);
+          return result;
+        }
+        optimistic.retry();
+      }
+    }
+    release ??= await acquire(path);
     let text: string | undefined;
     if (existsSync(path)) text = readFileSync(path, 'utf8');
     const session: Session =
       text === undefined ? { path, state: fresh(), created: true } : { path, state: parseState(text, path), created: false };
+    // A new cluster starts with no Events, whatever a sidecar left from an earlier one holds.
+    if (session.created) session.state.objects.events ??= {};
+    const events = attachEvents(session.state, path);
     const result = await fn(session);
     if (session.discard && !session.created) return result;
-    const out = JSON.stringify(session.state);
-    if (out !== text) await writeAtomic(path, out);
+    await save(path, session.state, events, text);
     return result;
   } finally {
-    await release().catch(() => undefined);
+    if (release) await release().catch(() => undefined);
   }
+}
+
+type FileId = { ino: number; size: number; mtimeMs: number };
+
+/** The state file's text and identity, read together (undefined when there is no file yet). */
+function readWithIdentity(path: string): { text: string; id: FileId } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined; // no file yet (or unreadable): the locked path creates it or says what is wrong
+  }
+  try {
+    const st = fstatSync(fd);
+    return { text: readFileSync(fd, 'utf8'), id: { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sameFile(path: string, id: FileId): boolean {
+  try {
+    const st = statSync(path);
+    return st.ino === id.ino && st.size === id.size && st.mtimeMs === id.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Write the Events (when in memory and changed), then the state (when changed). */
+async function save(path: string, state: State, events: EventsHandle, oldText?: string): Promise<void> {
+  const out = serializeState(state, events);
+  if (out.events !== undefined && out.events !== events.original) await writeAtomic(eventsPath(path), out.events);
+  if (out.main !== oldText) await writeAtomic(path, out.main);
 }
 
 /** Read the state without locking or writing (for watchers that poll). */
@@ -158,7 +200,9 @@ export async function resetState(path: string, fresh: () => State): Promise<stri
         renameSync(path, backup);
       }
     }
-    await writeAtomic(path, JSON.stringify(fresh()));
+    const state = fresh();
+    state.objects.events ??= {};
+    await save(path, state, { loaded: () => true });
     return backup;
   } finally {
     await release().catch(() => undefined);

@@ -1,12 +1,19 @@
 // Forward migrations of older state files: one function per schema version step, applied in
-// order until the state reaches the current SCHEMA_VERSION. Schema 1 is the first published
-// format, so the table is empty until the format changes; a file too old to migrate is refused.
+// order until the state reaches the current SCHEMA_VERSION; a file too old to migrate is refused.
 import { SCHEMA_VERSION, type State } from './state.js';
+import { oldestEvent } from './events-file.js';
 
 export type Migration = (s: State) => State;
 
 /** steps[n] turns a schema-n state into a schema-(n+1) one. */
-export const steps: Record<number, Migration> = {};
+export const steps: Record<number, Migration> = {
+  // 1 → 2: Events move to the sidecar file (events-file.ts) at the next save; until then they
+  // are in memory, and the state says when the oldest of them was last seen.
+  1: (s) => {
+    const oldest = s.objects.events ? oldestEvent(s.objects.events) : undefined;
+    return { ...s, schemaVersion: 2, ...(oldest !== undefined ? { eventsOldest: oldest } : {}) };
+  },
+};
 
 export class MigrationError extends Error {}
 

@@ -3,7 +3,7 @@
 // API server's etcd order (namespace, then name).
 import type { KObject } from '../api/types.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const STATE_KIND = 'KubesimState';
 
 export interface ClusterSettings {
@@ -35,6 +35,8 @@ export interface State {
   proxy: Record<string, unknown>;
   /** When (ms) the controllers last brought the saved state to its fixed point (controllers/settled.ts). */
   settledAt?: number;
+  /** The oldest Event's lastTimestamp (ms); the Events themselves are kept apart (events-file.ts). */
+  eventsOldest?: number;
 }
 
 export function emptyState(seed: number | null, profile = 'docker-desktop'): State {

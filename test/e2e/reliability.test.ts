@@ -71,13 +71,17 @@ describe('concurrency', () => {
   it('waits for a held lock and fails clearly after the timeout', () => {
     // A fresh lock directory (mtime now) is not stale: the command waits, then gives up.
     const lock = `${k.state}.lock`;
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: applied\n';
+    k.ok(['apply', '-f', '-'], { input: ns });
     k.ok(['get', 'pods']);
     mkdirSync(lock);
     const r = k.run(['create', 'namespace', 'waited'], { env: { KUBESIM_LOCK_TIMEOUT_MS: '600' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: timed out after 1s waiting for the lock on the state file .*state\.json/);
-    // A read that finds nothing to bring up to date saves nothing, so it does not wait.
+    // A read that finds nothing to bring up to date saves nothing, so it does not wait; nor does
+    // an apply that changes nothing.
     expect(k.run(['get', 'ns', 'waited'], { env: { KUBESIM_LOCK_TIMEOUT_MS: '600' } }).stderr).toBe('Error from server (NotFound): namespaces "waited" not found\n');
+    expect(k.run(['apply', '-f', '-'], { input: ns, env: { KUBESIM_LOCK_TIMEOUT_MS: '600' } }).stdout).toBe('namespace/applied unchanged\n');
     // A lock left by a process that died long ago (stale mtime) is broken.
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);

@@ -6,6 +6,7 @@ import '../../src/runtime/tick.js';
 import { stillSettled } from '../../src/controllers/settled.js';
 import { reconcile } from '../../src/controllers/index.js';
 import { EVENT_TTL_MS } from '../../src/store/cluster.js';
+import { oldestEvent } from '../../src/store/events-file.js';
 import { NOW, advance, create, makeCluster, pod } from './network-fixture.js';
 
 function settledCluster() {
@@ -13,7 +14,9 @@ function settledCluster() {
   create(c, pod('web', 'nginx'));
   advance(c, 30);
   reconcile(c);
+  // As saving it records (store/file.ts, events-file.ts).
   c.state.settledAt = c.now;
+  c.state.eventsOldest = oldestEvent(c.state.objects.events ?? {});
   return c;
 }
 

@@ -63,7 +63,7 @@ export async function run(ctx: Ctx, args: string[], opts: AnnotateOptions, _cmd:
   }
 
   const plan = planTargets(resources, opts);
-  const errors = await ctx.run(async (cluster, namespace) => {
+  const errors = await ctx.update(async (cluster, namespace) => {
     const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
     if (!plan.singleItemImplied && opts.resourceVersion) throw new CliError('--resource-version may only be used with a single resource');
     const errors: unknown[] = [];

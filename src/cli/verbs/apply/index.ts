@@ -52,7 +52,7 @@ export async function run(ctx: Ctx, args: string[], opts: ApplyOptions, _cmd: Co
   const manifests = readManifests(opts.filename, opts.recursive);
   if (!manifests.length) throw new CliError('no objects passed to apply');
 
-  const { errors, printed } = await ctx.run(async (cluster, namespace) => {
+  const { errors, printed } = await ctx.update(async (cluster, namespace) => {
     const errors: unknown[] = [];
     const printed: KObject[] = [];
     let succeeded = 0;

@@ -54,7 +54,7 @@ export function renderClusterInfo(services: KObject[], color: boolean): string {
 export async function run(ctx: Ctx, args: string[], _opts: Record<string, unknown>, _cmd: Command): Promise<void> {
   if (args[0] === 'dump') throw new CliError('kubesim does not simulate "kubectl cluster-info dump"; use "kubesim get" and "kubesim describe" to look at the cluster');
   const namespace = ctx.namespaceFlag || 'kube-system';
-  const services = await ctx.run((cluster) =>
+  const services = await ctx.update((cluster) =>
     cluster.list('services', namespace).filter((s) => s.metadata.labels?.['kubernetes.io/cluster-service'] === 'true').map((s) => structuredClone(s)),
   );
   ctx.out(renderClusterInfo(services, useColor()));

@@ -37,7 +37,7 @@ export async function createFromFiles(ctx: Ctx, opts: FromFilesOptions): Promise
   const selector = opts.selector ? parseSelector(opts.selector) : undefined;
   const manifests = readManifests(opts.filenames, opts.recursive).filter((m) => !selector || matches(selector, m.obj.metadata?.labels));
 
-  const { errors, results } = await ctx.run((cluster, namespace) => {
+  const { errors, results } = await ctx.update((cluster, namespace) => {
     const errors: SourcedError[] = [];
     const results: KObject[] = [];
     for (const m of manifests) {

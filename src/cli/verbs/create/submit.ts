@@ -68,7 +68,7 @@ export async function submitGenerated(ctx: Ctx, obj: KObject, opts: SubmitOption
   }
   let created: KObject;
   try {
-    created = await ctx.run((cluster, namespace) => createInCluster(cluster, obj, namespace, opts.dry));
+    created = await ctx.update((cluster, namespace) => createInCluster(cluster, obj, namespace, opts.dry));
   } catch (e) {
     throw wrapCreateError(e, opts.errorPrefix, obj.apiVersion);
   }

@@ -53,7 +53,7 @@ export async function run(ctx: Ctx, args: string[], opts: DeleteOptions, _cmd: C
   }
 
   const seen = new Set<string>();
-  const errors = await ctx.run((cluster, namespace) => {
+  const errors = await ctx.update((cluster, namespace) => {
     const errors: unknown[] = [];
     let targets: Found[] = [];
     if (manifests) {

@@ -103,7 +103,7 @@ export async function run(ctx: Ctx, args: string[], o: ExposeOptions, _cmd: Comm
   if (parsed && parsed.requests.some((r) => !r.names.length)) throw new CliError('resource(s) were provided, but no name was specified');
   const manifests = o.filename?.length ? readManifests(o.filename, o.recursive) : undefined;
 
-  const { results, errors } = await ctx.run((cluster, namespace) => {
+  const { results, errors } = await ctx.update((cluster, namespace) => {
     const errors: unknown[] = [];
     const results: KObject[] = [];
     let sources: KObject[] = [];

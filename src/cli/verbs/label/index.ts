@@ -85,7 +85,7 @@ export async function run(ctx: Ctx, args: string[], opts: LabelOptions, _cmd: Co
   }
 
   const plan = planTargets(resources, opts);
-  const errors = await ctx.run(async (cluster, namespace) => {
+  const errors = await ctx.update(async (cluster, namespace) => {
     const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
     if (!plan.singleItemImplied && opts.resourceVersion) throw new CliError('--resource-version may only be used with a single resource');
     const errors: unknown[] = [];

@@ -104,7 +104,7 @@ export async function run(ctx: Ctx, args: string[], o: RunOptions, _cmd: Command
     saveConfigTyped(pod);
     if (service) saveConfigTyped(service);
   }
-  const { created, serviceError } = await ctx.run((cluster, ns) => {
+  const { created, serviceError } = await ctx.update((cluster, ns) => {
     const created: { pod: KObject; service?: KObject } = { pod: createInCluster(cluster, pod, ns, dry) };
     let serviceError: unknown;
     if (service) {

@@ -45,7 +45,7 @@ export async function run(ctx: Ctx, args: string[], opts: ScaleOptions, _cmd: Co
   const plan = planTargets(args, { ...opts, fieldSelector: undefined, allNamespaces: false });
   const suffix = dryRunSuffix(dry);
 
-  const errors = await ctx.run(async (cluster, namespace) => {
+  const errors = await ctx.update(async (cluster, namespace) => {
     const { targets, errors: notFound } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
     if (opts.resourceVersion && targets.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
     if (!targets.length) {

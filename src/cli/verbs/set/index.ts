@@ -83,7 +83,7 @@ async function setSelector(ctx: Ctx, args: string[], opts: SetOptions): Promise<
   }
 
   const plan = planTargets(resources, { filename: opts.filename, recursive, all: opts.all });
-  const errors = await ctx.run(async (cluster, namespace) => {
+  const errors = await ctx.update(async (cluster, namespace) => {
     const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
     const errors: unknown[] = [];
     for (const item of order) {

@@ -49,7 +49,7 @@ export async function run(ctx: Ctx, args: string[], opts: WaitOptions, _cmd: Com
   const effective = timeout < 0 ? WEEK_MS : timeout;
   const deadline = Date.now() + effective;
   const plan = planTargets(args, opts);
-  const resolve = () => ctx.run((cluster, namespace) => resolveTargets(cluster, plan, namespace, ctx.namespaceFlag).order);
+  const resolve = () => ctx.update((cluster, namespace) => resolveTargets(cluster, plan, namespace, ctx.namespaceFlag).order);
 
   let order = await resolve();
   if (cond.kind === 'create') {
@@ -94,7 +94,7 @@ async function waitFor(ctx: Ctx, t: Target, cond: WaitFor, timeout: number, dead
   const ns = t.obj.metadata.namespace;
   const timedOut = () => new CliError(`timed out waiting for the condition on ${objectName(type, name)}`);
   const notMet = () => new CliError(`condition not met for ${objectName(type, name)}`);
-  const get = () => ctx.run((cluster) => structuredClone(cluster.get(type.plural, ns, name)) as KObject | undefined);
+  const get = () => ctx.read((cluster) => structuredClone(cluster.get(type.plural, ns, name)) as KObject | undefined);
 
   if (cond.kind === 'delete') {
     let last = await get();
