@@ -202,6 +202,9 @@ export class Cluster implements ClusterView {
 
   eventsFor(obj: KObject): KObject[] {
     const uid = obj.metadata.uid;
+    // No Event about it (as saved; none recorded by this command): the Events stay unread.
+    const about = this.state.eventsAbout;
+    if (this.eventIndex === undefined && about && !(uid && about.includes(uid)) && !about.includes(`${obj.kind}/${obj.metadata.name}`)) return [];
     return this.list('events', obj.metadata.namespace ?? 'default')
       .filter((e) => e.involvedObject?.uid === uid || (!e.involvedObject?.uid && e.involvedObject?.name === obj.metadata.name && e.involvedObject?.kind === obj.kind))
       .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));

@@ -58,6 +58,12 @@ export function attachEvents(state: State, statePath: string): EventsHandle {
   return handle;
 }
 
+/** What an Event is about, as the state lists it (eventsAbout): the object's uid, else kind/name. */
+export function eventSubject(e: KObject): string {
+  const o = e.involvedObject ?? {};
+  return o.uid || `${o.kind}/${o.name}`;
+}
+
 /** The earliest lastTimestamp among the Events (ms), or undefined when there are none. */
 export function oldestEvent(events: Bucket): number | undefined {
   let oldest: number | undefined;
@@ -79,6 +85,7 @@ export function serializeState(state: State, handle: EventsHandle): { main: stri
     const oldest = oldestEvent(bucket);
     if (oldest === undefined) delete state.eventsOldest;
     else state.eventsOldest = oldest;
+    state.eventsAbout = [...new Set(Object.values(bucket).map(eventSubject))].sort();
   }
   return { main: JSON.stringify({ ...state, objects }), events };
 }

@@ -37,6 +37,8 @@ export interface State {
   settledAt?: number;
   /** The oldest Event's lastTimestamp (ms); the Events themselves are kept apart (events-file.ts). */
   eventsOldest?: number;
+  /** What the Events are about (eventSubject), so that describing an object with none reads none. */
+  eventsAbout?: string[];
 }
 
 export function emptyState(seed: number | null, profile = 'docker-desktop'): State {

@@ -83,8 +83,9 @@ export async function run(ctx: Ctx, args: string[], opts: ApplyOptions, _cmd: Co
           }
           const lastObj = last ? (JSON.parse(last) as KObject) : undefined;
           const merged = threeWayMerge(structuredClone(live), lastObj, manifest) as KObject;
-          const next = prepareUpdate(cluster, merged, live);
-          if (same(comparable(next), comparable(live))) {
+          // An empty patch: kubectl says "unchanged" without sending anything to the server.
+          const next = same(merged, live) ? live : prepareUpdate(cluster, merged, live);
+          if (next === live || same(comparable(next), comparable(live))) {
             op = 'unchanged';
             result = live;
           } else {
