@@ -175,3 +175,46 @@ describe.skipIf(!hasCorpus)('fleetman NodePort 30080 from the host (needs ../sha
     expect(k.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://172.18.0.2:30080'], { env: later }).stdout).toBe('200');
   });
 });
+
+describe.skipIf(!hasCorpus)('fleetman ch10: the queue console on NodePort 30010 (needs ../shared/corpus)', () => {
+  let k: TestCluster;
+  afterAll(() => k.cleanup());
+  it('answers on localhost:30010; the admin pages ask for admin/admin', () => {
+    k = cluster();
+    const cwd = corpus('fleetman', '_course_files', 'Intel_AMD_Edition', 'Chapter 10 Networking');
+    k.ok(['apply', '-f', '.'], { cwd });
+    k.ok(['wait', '--for=condition=Ready', 'pod', 'queue', '--timeout=30s']);
+    expect(k.ok(['get', 'svc', 'fleetman-queue', '-o', 'jsonpath={.spec.type} {.spec.ports[0].nodePort}'])).toBe('NodePort 30010');
+    // The Java app listens a moment after its pod is Ready: a learner reloads.
+    let home = k.run(['curl', '-s', 'http://localhost:30010/']);
+    for (let i = 0; i < 20 && !home.stdout.includes('ActiveMQ'); i++) home = k.run(['curl', '-s', 'http://localhost:30010/']);
+    expect(home.stdout).toContain('Welcome to the Apache ActiveMQ!');
+    expect(k.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://localhost:30010/admin/']).stdout).toBe('401');
+    expect(k.ok(['curl', '-s', '-u', 'admin:admin', 'http://localhost:30010/admin/'])).toContain('ActiveMQ Console');
+  });
+});
+
+describe('internalTrafficPolicy: Local (issue 5 §2)', () => {
+  let k: TestCluster;
+  afterAll(() => k.cleanup());
+  it('a pod on the node of an endpoint reaches the Service; a pod on another node does not', () => {
+    k = cluster();
+    k.ok(['reset', '--nodes', '3']);
+    const pod = (name: string, node: string, extra: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}${extra ? `, labels: {app: ${name}}` : ''}}\nspec:\n  nodeName: ${node}\n  containers: [{name: c, image: ${extra || 'curlimages/curl'}${extra ? '' : ", command: [sleep, '3600']"}}]\n`;
+    const manifest = [
+      pod('web', 'kubesim-worker', 'nginx'),
+      pod('near', 'kubesim-worker', ''),
+      pod('far', 'kubesim-worker2', ''),
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  internalTrafficPolicy: Local\n  ports: [{port: 80}]\n',
+    ].join('---\n');
+    k.ok(['apply', '-f', '-'], { input: manifest });
+    k.ok(['wait', '--for=condition=Ready', 'pod', '--all']);
+    expect(k.ok(['exec', 'near', '--', 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://web'])).toBe('200');
+    const far = k.run(['exec', 'far', '--', 'curl', '-s', '-m', '2', 'http://web']);
+    expect(far.code).toBe(28);
+    expect(far.stderr).toBe('command terminated with exit code 28\n');
+    // The trace says why.
+    expect(k.run(['exec', 'far', '--trace', '--', 'curl', '-s', '-m', '2', 'http://web']).stderr).toMatch(/internalTrafficPolicy Local and no ready endpoint on node kubesim-worker2/);
+  });
+});
