@@ -321,7 +321,11 @@ describe.skipIf(!hasCorpus)('kiamol ch15: traefik and HTTPS (needs ../shared/cor
   });
 
   it('router.tls: HTTPS only, with TRAEFIK DEFAULT CERT when no Secret covers the name', () => {
-    ok(['create', 'secret', 'tls', 'kiamol-cert', `--cert=${join(FIX, 'kiamol-cert.pem')}`, `--key=${join(FIX, 'kiamol-key.pem')}`]);
+    // The book's way: the cert-generator pod makes them, the learner copies them out.
+    ok(['apply', '-f', 'cert-generator.yaml']);
+    ok(['wait', '--for=condition=Ready', 'pod', '-l', 'app=cert-generator']);
+    for (const f of ['server-cert.pem', 'server-key.pem']) writeFileSync(join(k.dir, f), ok(['exec', 'deploy/cert-generator', '--', 'cat', `/certs/${f}`]));
+    ok(['create', 'secret', 'tls', 'kiamol-cert', `--cert=${join(k.dir, 'server-cert.pem')}`, `--key=${join(k.dir, 'server-key.pem')}`]);
     ok(['apply', '-f', 'todo-list/update/ingress-traefik-https.yaml']);
     expect(run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', ...R, 'http://todo2.kiamol.local:8015/']).stdout).toBe('404');
     const v = run(['curl', '-k', '-s', '-v', '-o', '/dev/null', ...R, 'https://todo2.kiamol.local:9443/']);

@@ -12,10 +12,11 @@
 // | kiamol/ch09-vweb:v1/v2        | 80   | nginx page "v1"/"v2", /v.txt                                             |
 // | kiamol/ch05-pi                | 80   | /?dp=N: pi to N places, time taken, host                                 |
 // | kiamol/ch04-todo-list         | 80   | to-do web app: /, /list, /new, /config, /diagnostics, /metrics           |
-// | kiamol/ch15-cert-generator    | —    | Alpine with server-cert.pem / server-key.pem in its working directory     |
+// | kiamol/ch15-cert-generator    | —    | Alpine with server-cert.pem / server-key.pem (kiamol-certs.ts) in /certs |
 // | kiamol/ch14-*                 | 80   | not examined: the generic answer on port 80                              |
 import type { ContainerHandle, HttpRequest, HttpResponse, ImageBehaviour } from '../types.js';
 import { env, hostname, html, json, memory, nginxAccessLog, nginxFiles, nginxServe, nginxStartupLog, NGINX_ENTRY, pathOf, queryOf, reply } from './common.js';
+import { KIAMOL_SERVER_CERT, KIAMOL_SERVER_KEY } from './kiamol-certs.js';
 import { KERNEL } from './system.js';
 
 const RNG_URL = 'http://numbers-api/sixeyed/kiamol/master/ch03/numbers/rng';
@@ -300,12 +301,12 @@ export const KIAMOL_IMAGES: ImageBehaviour[] = [
   },
   {
     match: ['kiamol/ch15-cert-generator'],
-    description: 'Alpine with a generated self-signed certificate for *.kiamol.local in /certs (server-cert.pem, server-key.pem); sleeps forever.',
+    description: 'Alpine with a certificate for kiamol.local (hello/vweb/todo/pi.kiamol.local), signed by a KIAMOL CA, and its key in /certs (server-cert.pem, server-key.pem); sleeps forever.',
     ...alpine315,
     listens: [],
     files: {
-      '/certs/server-cert.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUa2l1YmVzaW0ga2lhbW9sIGNlcnQwCgYIKoZIzj0EAwIw\n(simulated certificate for *.kiamol.local)\n-----END CERTIFICATE-----\n',
-      '/certs/server-key.pem': '-----BEGIN PRIVATE KEY-----\n(simulated key)\n-----END PRIVATE KEY-----\n',
+      '/certs/server-cert.pem': KIAMOL_SERVER_CERT,
+      '/certs/server-key.pem': KIAMOL_SERVER_KEY,
     },
     workdir: '/certs',
     cmd: ['sleep', 'infinity'],
