@@ -5,19 +5,17 @@
 // unless a book's controller of their class runs (its LoadBalancer Service's address is used).
 import type { KObject } from '../api/types.js';
 import type { Cluster } from '../store/cluster.js';
-import { DEFAULT_CLASS, ingressClassOf, ingressStatusAddress } from '../network/ingress-class.js';
+import { DEFAULT_CLASS, controllerOf, ingressClassOf, ingressStatusAddress } from '../network/ingress-class.js';
 import { same } from './util.js';
-
-const CONTROLLER_IMAGE = /ingress-nginx\/controller|nginx-ingress-controller|(^|\/)traefik(:|@|$)/;
 
 /** Addresses of the books' own controllers, by class: their Service's LoadBalancer address. */
 function bookControllers(cluster: Cluster): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   for (const pod of cluster.list('pods')) {
-    const c = (pod.spec?.containers ?? []).find((x: { image?: string }) => CONTROLLER_IMAGE.test(x.image ?? ''));
-    if (!c || pod.status?.phase !== 'Running') continue;
-    const flag = (c.args ?? []).map((a: string) => /^--(?:ingress-class|ingressclass|providers\.kubernetesingress\.ingressclass)=(.+)$/.exec(a)?.[1]).find(Boolean);
-    const cls: string = flag ?? (/traefik/.test(c.image) ? 'traefik' : DEFAULT_CLASS);
+    if (pod.status?.phase !== 'Running') continue;
+    const ctrl = ((pod.spec?.containers ?? []) as { image?: string; args?: string[] }[]).map(controllerOf).find(Boolean);
+    if (!ctrl) continue;
+    const cls = ctrl.cls;
     const labels = pod.metadata.labels ?? {};
     const svc = cluster
       .list('services', pod.metadata.namespace)

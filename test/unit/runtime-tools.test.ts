@@ -127,6 +127,17 @@ describe('package managers', () => {
     expect((await sh(c, 'alp2', 'which curl')).stdout).toBe('/usr/bin/curl\n');
   });
 
+  it("apk add bind-tools replaces busybox's nslookup with BIND's", async () => {
+    create(c, pod('alp3', 'alpine', { spec: { containers: [{ name: 'app', image: 'alpine', command: ['sleep', '1d'] }] } }));
+    const before = await sh(c, 'alp3', 'nslookup kubernetes');
+    expect(before.stdout).toContain('Address:\t10.96.0.10:53\n');
+    expect(before.code).toBe(1); // busybox: the other search domains answer NXDOMAIN
+    await sh(c, 'alp3', 'apk add bind-tools');
+    const after = await sh(c, 'alp3', 'nslookup kubernetes');
+    expect(after.stdout).toBe('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n');
+    expect(after.code).toBe(0);
+  });
+
   it('apt-get install needs apt-get update first', async () => {
     const before = await sh(c, 'ubu', 'apt-get install -y curl');
     expect(before.stderr).toBe('E: Unable to locate package curl\n');

@@ -4,7 +4,8 @@
 //   arrival order, NXDOMAIN lines `** server can't find …`; exit 1 when any reply failed (1.31+).
 // - busybox ≤ 1.28 ("small"): libc getaddrinfo + reverse lookups, `Address 1: ip name`; on musl
 //   (Alpine ≤ 3.8) the server line fails with `can't resolve '(null)'`.
-// - bind (dnsutils, Debian/Ubuntu): search list with ndots, only the answer that worked.
+// - bind (dnsutils on Debian/Ubuntu; Alpine once `apk add bind-tools` replaced the applet): search
+//   list with ndots, only the answer that worked.
 // Arrival order is nondeterministic on a real cluster; here answers CoreDNS has at hand come first
 // (in the order sent), answers that needed the upstream resolver (ExternalName targets, outside
 // names) last.
@@ -14,6 +15,7 @@ import {
   DNS_TIMEOUT_MS, type DnsRecord, type DnsReply, type QType,
 } from '../dns.js';
 import { args, busyboxVersion, flavour, fromOf, libc } from './common.js';
+import { installedTools } from '../../runtime/shell/tools/pkg.js';
 
 const TYPES: QType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'ANY'];
 
@@ -76,12 +78,14 @@ function parse(ctx: ToolContext): Parsed | undefined {
 const USAGE = 'BusyBox v1.36.1 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n';
 
 export async function nslookup(ctx: ToolContext): Promise<number> {
+  // BIND's nslookup: Debian's dnsutils, or Alpine's bind-tools installed over busybox's applet.
+  const bind = flavour(ctx) === 'bash-debian' || installedTools(ctx).includes('nslookup');
   const p = parse(ctx);
   if (!p) {
-    ctx.stderr(flavour(ctx) === 'bash-debian' ? 'Usage: nslookup [-opt ...] host [server]\n' : USAGE);
+    ctx.stderr(bind ? 'Usage: nslookup [-opt ...] host [server]\n' : USAGE);
     return 1;
   }
-  if (flavour(ctx) === 'bash-debian') return bindStyle(ctx, p);
+  if (bind) return bindStyle(ctx, p);
   const [maj, min] = busyboxVersion(ctx);
   if (maj === 1 && min <= 28) return smallStyle(ctx, p);
   return bigStyle(ctx, p, min);
