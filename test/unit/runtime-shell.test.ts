@@ -57,6 +57,17 @@ describe('grammar', () => {
     expect(r.stdout).toBe('1\n<a>\n<b>\n');
   });
 
+  it('sh reading its script from stdin runs a command at a time: what the command reads is the lines after it', async () => {
+    const r = await exec(c, 'alp', ['sh'], { stdin: 'echo one\nif true; then\n  echo two\nfi\ncat\nfor cat\nand this\n' });
+    expect(r.stdout).toBe('one\ntwo\nfor cat\nand this\n');
+    expect(r.code).toBe(0);
+    const e = await exec(c, 'alp', ['sh'], { stdin: 'echo a\nexit 3\necho never\n' });
+    expect(e.stdout).toBe('a\n');
+    expect(e.code).toBe(3);
+    const w = await exec(c, 'alp', ['sh'], { stdin: 'read x\nhello\necho "got $x"\n' });
+    expect(w.stdout).toBe('got hello\n');
+  });
+
   it('set -e stops at the first failure; exit sets the status', async () => {
     const r = await sh(c, 'alp', 'set -e; echo before; false; echo after');
     expect(r.stdout).toBe('before\n');

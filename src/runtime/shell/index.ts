@@ -6,7 +6,7 @@ import type { ContainerHandle, Tool, ToolContext } from '../types.js';
 import { containerEnv, containerFs, containerRuntime, setBinaryPaths, workingDir } from '../container.js';
 import { podHostname } from '../../network/dns.js';
 import { Input, LIMITS, ShellLimit, Sink, StillRunning } from './io.js';
-import { ExitSignal, Run, ShellState, callTool, execNode, isPromise, runSource, type Gen, type IO, type ShellHost } from './interp.js';
+import { ExitSignal, Run, ShellState, callTool, execNode, isPromise, runSource, runStdinScript, type Gen, type IO, type ShellHost } from './interp.js';
 import { parseScript } from './parser.js';
 import { ShellSyntaxError } from './ast.js';
 import { BUILTINS, runBuiltin } from './builtins.js';
@@ -203,12 +203,12 @@ function* shellInvocation(run: Run, h: ContainerHandle, flavour: Flavour, argv: 
     script = text;
   } else {
     sh = newState(h, flavour, arg0, false, true);
-    script = io.in.readAll();
   }
   sh.opts.errexit = opts.errexit;
   sh.opts.xtrace = opts.xtrace;
   if (!run.host.toolExtras) run.host.toolExtras = {};
   (run.host.toolExtras as Partial<ToolContext>).shellCommand = argv.join(' ').slice(0, 200);
+  if (script === undefined) return yield* runStdinScript(run, sh, io);
   return yield* runSource(run, sh, script, io);
 }
 

@@ -546,6 +546,54 @@ export function* runSource(run: Run, sh: ShellState, text: string, io: IO): Gen<
   return yield* inSubshellSameState(run, sh, tree, io);
 }
 
+/**
+ * `sh` reading its script from stdin (`kubectl exec -i POD -- sh < script`): like a real shell it
+ * reads one complete command at a time and runs it before reading on, so a program it starts
+ * that reads stdin (mysql, cat, redis-cli) gets the lines that follow, not the shell.
+ */
+export function* runStdinScript(run: Run, sh: ShellState, io: IO): Gen<number> {
+  let status = 0;
+  let pending = '';
+  for (;;) {
+    const line = io.in.readLine();
+    if (line === undefined && !pending) return status;
+    if (line !== undefined) {
+      pending += `${line}\n`;
+      if (needsMore(pending)) continue;
+    }
+    const text = pending;
+    pending = '';
+    let tree: Node;
+    try {
+      tree = parseScript(text);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) return yield* runSource(run, sh, text, io); // reports it: status 2
+      throw e;
+    }
+    if (++run.depth > LIMITS.depth) throw new ShellLimit(`kubesim: stopped: more than ${LIMITS.depth} nested shells (a fork bomb?)`);
+    try {
+      status = yield* execNode(run, sh, tree, io);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.code;
+      if (e instanceof ReturnSignal) status = e.code;
+      else if (!(e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+    } finally {
+      run.depth--;
+    }
+    if (line === undefined) return status;
+  }
+}
+
+/** Whether a script so far ends inside a command (an open quote, `if` without `fi`, a trailing `|`). */
+function needsMore(text: string): boolean {
+  try {
+    parseScript(text);
+    return false;
+  } catch (e) {
+    return e instanceof ShellSyntaxError && (e.token === 'end of file' || /end of file|unterminated/.test(e.message));
+  }
+}
+
 function* inSubshellSameState(run: Run, sh: ShellState, tree: Node, io: IO): Gen<number> {
   if (++run.depth > LIMITS.depth) throw new ShellLimit(`kubesim: stopped: more than ${LIMITS.depth} nested shells (a fork bomb?)`);
   try {
