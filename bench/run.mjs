@@ -84,13 +84,18 @@ for (const pods of SIZES) {
     ['describe svc app-0', ['describe', 'svc', 'app-0']],
   ];
   for (const [label, args] of cases) {
+    // Each run of the command is paired with a `node -e 0` run just before it, and the ratio is
+    // of the two medians: a machine whose speed drifts during the bench moves both alike.
     const xs = [];
+    const paired = [];
+    time(process.execPath, [BIN, ...args], env); // the first run may bring the state up to date
     for (let i = 0; i < RUNS; i++) {
-      baseline.push(time(process.execPath, ['-e', '0'], {}));
+      paired.push(time(process.execPath, ['-e', '0'], {}));
       xs.push(time(process.execPath, [BIN, ...args], env));
     }
+    baseline.push(...paired);
     const m = median(xs);
-    const b = median(baseline);
+    const b = median(paired);
     console.log(`  ${label.padEnd(24)} ${m.toFixed(1).padStart(8)} ms   ${(m / b).toFixed(2)}x node -e 0`);
   }
   rmSync(dir, { recursive: true, force: true });
