@@ -22,11 +22,17 @@ import schemaJson from './schema.json' with { type: 'json' };
 
 interface Schema {
   kinds: Record<string, string>;
-  types: Record<string, Record<string, string>>;
+  /** A type's fields; in the bundle each is kept as JSON text until a decode first needs it. */
+  types: Record<string, Record<string, string> | string>;
   named: Record<string, string>;
 }
 
 const schema = schemaJson as unknown as Schema;
+
+function fieldsOf(key: string): Record<string, string> | undefined {
+  const t = schema.types[key];
+  return typeof t === 'string' ? (schema.types[key] = JSON.parse(t) as Record<string, string>) : t;
+}
 
 /** The schema type key of a kind (`core/v1.Service`), if kubesim knows the kind. */
 export function schemaTypeOf(apiVersion: string, kind: string): string | undefined {
@@ -288,7 +294,7 @@ class Decoder {
   }
 
   struct(v: Record<string, unknown>, key: string, ctx: Ctx): void {
-    const fields = schema.types[key];
+    const fields = fieldsOf(key)!;
     const name = key.slice(key.lastIndexOf('.') + 1);
     for (const k of Object.keys(v).sort()) {
       const path = ctx.path ? `${ctx.path}.${k}` : k;
