@@ -5,7 +5,7 @@ import { Cluster } from '../store/cluster.js';
 import { now } from '../store/clock.js';
 import { reconcile } from '../controllers/index.js';
 import { stillSettled } from '../controllers/settled.js';
-import { deferRuntime, needsRuntime, runtimeLoaded, takeRuntimeWanted } from '../runtime/probes.js';
+import { SYSTEM_NAMESPACES, deferRuntime, needsRuntime, runtimeLoaded, takeRuntimeWanted } from '../runtime/probes.js';
 import { freshCluster } from '../store/bootstrap.js';
 import type { State } from '../store/state.js';
 import { writeErr, writeOut } from '../util/stdio.js';
@@ -28,6 +28,17 @@ async function settle(cluster: Cluster, runtimeTouched = false): Promise<void> {
   if (takeRuntimeWanted()) {
     await import('../runtime/tick.js');
     reconcile(cluster);
+  }
+  // KUBESIM_CHECK_SETTLED also checks that the pods left to themselves had nothing for the runtime.
+  // (System pods' images have no behaviour: the runtime only keeps its probe books for them.)
+  if (process.env.KUBESIM_CHECK_SETTLED && !runtimeLoaded()) {
+    const userRuntime = () => JSON.stringify(cluster.list('pods').filter((p) => !SYSTEM_NAMESPACES.has(p.metadata.namespace ?? '')).map((p) => cluster.state.runtime[p.metadata.uid ?? '']));
+    const before = { changes: cluster.changes, runtime: userRuntime() };
+    await import('../runtime/tick.js');
+    reconcile(cluster);
+    if (cluster.changes !== before.changes || userRuntime() !== before.runtime) {
+      throw new Error('internal: pods taken to be quiet had work for the container runtime (KUBESIM_CHECK_SETTLED)');
+    }
   }
 }
 

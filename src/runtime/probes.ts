@@ -65,7 +65,7 @@ export function takeRuntimeWanted(): boolean {
   return w;
 }
 
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'local-path-storage']);
+export const SYSTEM_NAMESPACES = new Set(['kube-system', 'local-path-storage']);
 
 /**
  * A running pod whose containers all run and are ready, with no probe to evaluate: nothing for

@@ -9,7 +9,9 @@ import { cluster, type TestCluster } from './helpers.js';
 describe('the runtime on demand', () => {
   let k: TestCluster;
   beforeAll(() => {
-    k = cluster();
+    // Without KUBESIM_CHECK_SETTLED, whose checks load the runtime: these tests are about the
+    // commands that run without it.
+    k = cluster({ KUBESIM_CHECK_SETTLED: '' });
     k.ok(['create', 'deployment', 'web', '--image=nginx', '--replicas=2']);
     k.ok(['wait', '--for=condition=Ready', 'pod', '-l', 'app=web']);
   });
@@ -54,6 +56,10 @@ describe('the runtime on demand', () => {
   it('a pod that replaces a deleted one starts and becomes ready', () => {
     const [name] = pods()[1];
     k.ok(['delete', 'pod', name]);
+    // The delete itself brought the replacement up (loading the runtime for it): the saved state
+    // is the fixed point, with no pod left Pending.
+    const saved = Object.values(JSON.parse(k.stateText()).objects.pods as Record<string, { metadata: { labels?: Record<string, string> }; status?: { phase?: string } }>);
+    expect(saved.filter((p) => p.metadata.labels?.app === 'web').map((p) => p.status?.phase)).toEqual(['Running', 'Running']);
     k.ok(['wait', '--for=condition=Ready', 'pod', '-l', 'app=web', '--timeout=20s']);
     const now = pods();
     expect(now.map((p) => p[0])).not.toContain(name);
