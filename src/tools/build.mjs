@@ -5,7 +5,9 @@
 // (in a temporary state), so it covers what they compile. The new dist/ is built beside the old
 // one and swapped in, so a kubesim running meanwhile never sees a half-written dist/.
 import { build } from 'esbuild';
-import { rmSync, renameSync, existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { rmSync, renameSync, existsSync, mkdirSync, writeFileSync, readFileSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
@@ -61,11 +63,32 @@ const result = await build({
 const code = result.outputFiles[0].text;
 if (!/^[\x00-\x7f]*$/.test(code)) throw new Error('build: the bundle is not ASCII');
 writeFileSync(`${tmp}/kubesim.cjs`, `(function (exports, require, module, __filename, __dirname) {${code}\n})`);
-// The warm-up runs the bundle through bin/kubesim's own loader, which saves the cache.
-execFileSync(process.execPath, [`${root}bin/kubesim`], {
-  env: { ...process.env, KUBESIM_DIST: tmp, KUBESIM_WARMUP: `${root}manifests/hello/web.yaml` },
-  stdio: 'inherit',
-});
+// The code caches: each made by a warm-up run through bin/kubesim's own loader, which saves what
+// the run compiled. Reads and writes get their own (bin/kubesim picks by verb), made on a cluster
+// prepared by another process, so that each holds only what its commands need; the general one
+// covers a first apply and gets from scratch.
+const web = `${root}manifests/hello/web.yaml`;
+const work = mkdtempSync(join(tmpdir(), 'kubesim-warmup-'));
+const kubesim = (env, ...args) => execFileSync(process.execPath, [`${root}bin/kubesim`, ...args], { env: { ...process.env, KUBESIM_DIST: tmp, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+const warm = (cache, state, commands) => kubesim({ KUBESIM_WARMUP: JSON.stringify({ cache, state, commands }) });
+try {
+  const prepared = join(work, 'prepared.json');
+  kubesim({}, '--state', prepared, 'apply', '-f', web);
+  kubesim({}, '--state', prepared, 'get', 'pods');
+  const copy = (name) => {
+    const state = join(work, name);
+    copyFileSync(prepared, state);
+    if (existsSync(`${prepared}.events`)) copyFileSync(`${prepared}.events`, `${state}.events`);
+    return state;
+  };
+  const changed = join(work, 'web-changed.yaml');
+  writeFileSync(changed, readFileSync(web, 'utf8').replace(/replicas: \d+/, 'replicas: 3'));
+  warm('kubesim.cache', join(work, 'fresh.json'), [['apply', '-f', web], ['get', 'pods'], ['get', 'svc']]);
+  warm('kubesim-read.cache', copy('read.json'), [['get', 'pods'], ['get', 'svc'], ['get', 'deploy,rs', '-o', 'wide'], ['describe', 'svc', 'hello-web']]);
+  warm('kubesim-write.cache', copy('write.json'), [['apply', '-f', web], ['apply', '-f', changed], ['label', 'deploy', 'hello-web', 'tier=web'], ['delete', 'pods', '-l', 'app=hello-web']]);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(tmp, dist);
 rmSync(old, { recursive: true, force: true });
