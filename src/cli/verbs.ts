@@ -237,7 +237,7 @@ export const VERBS: VerbSpec[] = [
   },
   {
     name: 'set',
-    description: 'Set specific features on objects (kubesim: set selector)',
+    description: 'Set specific features on objects (kubesim: set selector, set image)',
     options: (cmd, collect) => {
       files(cmd, collect);
       output(cmd);
@@ -266,6 +266,20 @@ export const VERBS: VerbSpec[] = [
         .option('--field-selector <selector>', 'Selector (field query) to filter on');
     },
     load: () => import('./verbs/wait/index.js'),
+  },
+  {
+    name: 'rollout',
+    description: 'Manage the rollout of a resource (status, history, undo, restart)',
+    options: (cmd, collect) => {
+      files(cmd, collect);
+      selector(cmd);
+      cmd
+        .option('--revision <n>', 'history: see the details of this revision; status: pin to this revision')
+        .option('--to-revision <n>', 'undo: the revision to roll back to (default: the previous one)')
+        .option('--timeout <duration>', 'status: the length of time to wait before giving up')
+        .option('-w, --watch [bool]', 'status: watch the rollout until it finishes (default true)');
+    },
+    load: () => import('./verbs/rollout/index.js'),
   },
   {
     name: 'exec',
@@ -400,6 +414,6 @@ export const VERBS: VerbSpec[] = [
 
 /** kubectl verbs kubesim does not simulate: named in the unknown-command hint. */
 export const UNSUPPORTED_KUBECTL_VERBS = [
-  'edit', 'patch', 'replace', 'rollout', 'autoscale', 'top', 'cp', 'attach', 'auth', 'debug', 'diff', 'kustomize',
+  'edit', 'patch', 'replace', 'autoscale', 'top', 'cp', 'attach', 'auth', 'debug', 'diff', 'kustomize',
   'certificate', 'cordon', 'uncordon', 'drain', 'taint', 'explain', 'proxy', 'plugin', 'completion', 'alpha', 'events',
 ];

@@ -10,6 +10,23 @@ import { controllerRef, isOwnedBy, same, setCondition } from './util.js';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
+/** Annotations of a Deployment its ReplicaSets do not get (deployment util's annotationsToSkip). */
+const NOT_COPIED = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+/** The Deployment's annotations its current ReplicaSet carries (kubernetes.io/change-cause among them). */
+function copiedAnnotations(d: KObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((d.metadata.annotations ?? {}) as Record<string, string>)) if (!NOT_COPIED.has(k)) out[k] = v;
+  return out;
+}
+
 function revisionOf(rs: KObject): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0);
 }
@@ -36,6 +53,7 @@ function newReplicaSet(d: KObject, hash: string, revision: number): KObject {
       namespace: d.metadata.namespace,
       labels: { ...(d.spec.template?.metadata?.labels ?? {}), 'pod-template-hash': hash },
       annotations: {
+        ...copiedAnnotations(d),
         'deployment.kubernetes.io/desired-replicas': String(replicas),
         'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge(d)),
         [REVISION]: String(revision),
@@ -87,6 +105,12 @@ export function reconcileDeployments(cluster: Cluster): boolean {
       }
       if ((current.spec.replicas ?? 0) !== replicas) {
         scale(cluster, d, current, replicas);
+        changed = true;
+      }
+      const copied = copiedAnnotations(d);
+      if (Object.entries(copied).some(([k, v]) => current!.metadata.annotations?.[k] !== v)) {
+        current.metadata.annotations = { ...(current.metadata.annotations ?? {}), ...copied };
+        cluster.update(current);
         changed = true;
       }
     }

@@ -130,7 +130,7 @@ describe('errors before the server', () => {
   it('unknown flag', () => expectError(['get', 'pods', '--bogus'], "Error: unknown flag: --bogus\nSee 'kubesim get --help' for usage.\n"));
   it('short flag without its value', () => expectError(['get', 'pods', '-n'], "Error: flag needs an argument: 'n' in -n\nSee 'kubesim get --help' for usage.\n"));
   it('long flag without its value', () => expectError(['get', 'pods', '--namespace'], "Error: flag needs an argument: --namespace\nSee 'kubesim get --help' for usage.\n"));
-  it('unknown command', () => expectError(['rollout', 'status', 'deploy/x'], /^Error: unknown command "rollout" for "kubesim"\n\nkubesim does not simulate "kubectl rollout"/));
+  it('unknown command', () => expectError(['autoscale', 'deploy/x'], /^Error: unknown command "autoscale" for "kubesim"\n\nkubesim does not simulate "kubectl autoscale"/));
   it('a typo gets suggestions', () => expectError(['gte', 'pods'], 'Error: unknown command "gte" for "kubesim"\n\nDid you mean this?\n\tget\n\nRun \'kubesim --help\' for usage.\n'));
   it('--show-labels with json', () => expectError(['get', 'pods', '--show-labels', '-o', 'json'], 'error: --show-labels option cannot be used with json printer\n'));
 });

@@ -17,6 +17,9 @@ export class PrefixWriter {
   private done = '';
   private pending = '';
 
+  /** `raw`: describe.NewPrefixWriter on a plain buffer (no tab alignment), as `rollout history --revision` prints. */
+  constructor(private readonly raw = false) {}
+
   /** Write `text` preceded by two spaces per level (the text is already formatted). */
   write(level: number, text: string): void {
     this.pending += escapeTerminal('  '.repeat(level) + text);
@@ -29,7 +32,7 @@ export class PrefixWriter {
 
   /** Format everything written so far; later lines start new alignment blocks. */
   flush(): void {
-    this.done += tabwrite(this.pending, DESCRIBE_TABS);
+    this.done += this.raw ? this.pending : tabwrite(this.pending, DESCRIBE_TABS);
     this.pending = '';
   }
 

@@ -1,6 +1,6 @@
 // kubectl set selector (-f FILE | TYPE NAME | TYPE/NAME | TYPE --all) EXPRESSIONS: replace a
 // Service's spec.selector (`service/web selector updated`); other kinds are refused as kubectl
-// refuses them. The other `set` subcommands are not simulated.
+// refuses them. `set image` is in image.ts; the other `set` subcommands are not simulated.
 import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import type { KObject } from '../../../api/types.js';
@@ -26,11 +26,12 @@ const SUBCOMMANDS = ['env', 'image', 'resources', 'selector', 'serviceaccount', 
 export async function run(ctx: Ctx, args: string[], opts: SetOptions, _cmd: Command): Promise<void> {
   const sub = args[0];
   if (sub === 'selector') return setSelector(ctx, args.slice(1), opts);
+  if (sub === 'image') return (await import('./image.js')).setImage(ctx, args.slice(1), opts);
   if (sub && SUBCOMMANDS.includes(sub)) {
-    throw new CliError(`kubesim does not simulate "kubectl set ${sub}" yet; only "kubesim set selector" is supported`);
+    throw new CliError(`kubesim does not simulate "kubectl set ${sub}" yet; only "kubesim set selector" and "kubesim set image" are supported`);
   }
   if (sub) throw new UsageError(`unknown command ${goQuote(sub)}`, 'set');
-  throw new CliError('kubesim set needs a subcommand; kubesim supports "kubesim set selector (-f FILENAME | TYPE NAME) EXPRESSIONS"');
+  throw new CliError('kubesim set needs a subcommand; kubesim supports "kubesim set selector (-f FILENAME | TYPE NAME) EXPRESSIONS" and "kubesim set image (-f FILENAME | TYPE NAME) CONTAINER=IMAGE ..."');
 }
 
 /** updateSelectorForObject: only Services, only `k=v` requirements. */
