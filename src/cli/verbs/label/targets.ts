@@ -177,6 +177,32 @@ export function formatCollected(errors: unknown[]): string {
   return formatError(err);
 }
 
+/**
+ * Visit each resolved target in kubectl's order (ContinueOnError): a target that could not be
+ * found, or whose visit throws, adds its error to the list returned; the others go on.
+ */
+export async function visitTargets(
+  cluster: Cluster,
+  plan: TargetPlan,
+  namespace: string,
+  explicitNs: string | undefined,
+  visit: (t: Target) => void | Promise<void>,
+): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  for (const item of resolveTargets(cluster, plan, namespace, explicitNs).order) {
+    if ('error' in item) {
+      errors.push(item.error);
+      continue;
+    }
+    try {
+      await visit(item);
+    } catch (e) {
+      errors.push(e);
+    }
+  }
+  return errors;
+}
+
 /** Throw what was collected, if anything (exit code 1). */
 export function throwCollected(errors: unknown[]): void {
   if (errors.length) throw new ExitCode(1, formatCollected(errors));

@@ -9,7 +9,7 @@ import type { KObject } from '../../../api/types.js';
 import type { Cluster } from '../../../store/cluster.js';
 import { kindPrefix } from '../../../api/registry.js';
 import { CliError, ExitCode } from '../../../util/errors.js';
-import { planTargets, resolveTargets, throwCollected, parseGoInt, parseGoBool, type Target } from '../label/targets.js';
+import { planTargets, resolveTargets, visitTargets, throwCollected, parseGoInt, parseGoBool, type Target } from '../label/targets.js';
 import { tabwrite, DESCRIBE_TABS } from '../../../printers/tabwriter.js';
 import { updateObject } from '../../../api/server.js';
 
@@ -232,38 +232,20 @@ export async function run(ctx: Ctx, args: string[], opts: RolloutOptions, _cmd: 
       const { describeRevisionTemplate } = await import('./template.js');
       describeTemplate = describeRevisionTemplate;
     }
-    const errors = await ctx.read((cluster, namespace) => {
-      const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
-      const errors: unknown[] = [];
-      for (const item of order) {
-        if ('error' in item) errors.push(item.error);
-        else ctx.out(history(cluster, item, revision));
-      }
-      return errors;
-    });
+    const errors = await ctx.read((cluster, namespace) => visitTargets(cluster, plan, namespace, ctx.namespaceFlag, (item) => ctx.out(history(cluster, item, revision))));
     throwCollected(errors);
     return;
   }
 
   const toRevision = opts.toRevision === undefined ? 0 : parseGoInt(opts.toRevision, '--to-revision', 'rollout undo');
   const { errors } = await ctx.update(
-    (cluster, namespace) => {
-      const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
-      const errors: unknown[] = [];
+    async (cluster, namespace) => {
       let done = 0;
-      for (const item of order) {
-        if ('error' in item) {
-          errors.push(item.error);
-          continue;
-        }
-        try {
-          const what = sub === 'undo' ? undo(cluster, item, toRevision) : restart(cluster, item);
-          ctx.out(`${kindPrefix(item.type)}/${item.obj.metadata.name} ${what}\n`);
-          done++;
-        } catch (e) {
-          errors.push(e);
-        }
-      }
+      const errors = await visitTargets(cluster, plan, namespace, ctx.namespaceFlag, (item) => {
+        const what = sub === 'undo' ? undo(cluster, item, toRevision) : restart(cluster, item);
+        ctx.out(`${kindPrefix(item.type)}/${item.obj.metadata.name} ${what}\n`);
+        done++;
+      });
       return { errors, done };
     },
     (r) => r.done > 0 || r.errors.length === 0,

@@ -8,7 +8,7 @@ import { updateObject } from '../../../api/server.js';
 import { qualifiedPlural } from '../../../api/registry.js';
 import { CliError } from '../../../util/errors.js';
 import { dryRunMode } from '../apply/index.js';
-import { planTargets, resolveTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix } from '../label/targets.js';
+import { planTargets, visitTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix } from '../label/targets.js';
 import type { SetOptions } from './index.js';
 
 /** Where a kind keeps its pod spec. */
@@ -57,29 +57,15 @@ export async function setImage(ctx: Ctx, args: string[], opts: SetOptions): Prom
   const recursive = opts.recursive === undefined || opts.recursive === true || opts.recursive === 'true';
   const plan = planTargets(resources, { filename: opts.filename, recursive, all: opts.all });
   let printed = 0;
-  const errors = await ctx.update(async (cluster, namespace) => {
-    const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
-    const errors: unknown[] = [];
-    for (const item of order) {
-      if ('error' in item) {
-        errors.push(item.error);
-        continue;
-      }
+  const errors = await ctx.update((cluster, namespace) =>
+    visitTargets(cluster, plan, namespace, ctx.namespaceFlag, async (item) => {
       const live = item.obj;
       const r = withImages(live, images);
-      if (r.errors.length) {
-        errors.push(new CliError(`error: ${qualifiedPlural(item.type)}/${live.metadata.name} ${r.errors.length === 1 ? r.errors[0] : `[${r.errors.join(', ')}]`}`));
-        continue;
-      }
-      if (JSON.stringify(podSpecOf(r.obj)) === JSON.stringify(podSpecOf(live))) continue;
-      try {
-        const actual = dry === 'client' ? r.obj : updateObject(cluster, r.obj, live, { dryRun: dry === 'server' });
-        ctx.out(await printObject(format, structuredClone(actual), 'image updated' + suffix, printed++));
-      } catch (e) {
-        errors.push(e);
-      }
-    }
-    return errors;
-  });
+      if (r.errors.length) throw new CliError(`error: ${qualifiedPlural(item.type)}/${live.metadata.name} ${r.errors.length === 1 ? r.errors[0] : `[${r.errors.join(', ')}]`}`);
+      if (JSON.stringify(podSpecOf(r.obj)) === JSON.stringify(podSpecOf(live))) return;
+      const actual = dry === 'client' ? r.obj : updateObject(cluster, r.obj, live, { dryRun: dry === 'server' });
+      ctx.out(await printObject(format, structuredClone(actual), 'image updated' + suffix, printed++));
+    }),
+  );
   throwCollected(errors);
 }

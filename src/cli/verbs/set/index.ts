@@ -8,7 +8,7 @@ import { readManifests } from '../../manifests.js';
 import { updateObject } from '../../../api/server.js';
 import { CliError, UsageError, goQuote } from '../../../util/errors.js';
 import { dryRunMode } from '../apply/index.js';
-import { planTargets, resolveTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix, conflictError } from '../label/targets.js';
+import { planTargets, visitTargets, throwCollected, parseObjectOutput, printObject, dryRunSuffix, conflictError } from '../label/targets.js';
 import { parseToLabelSelector, formatExpressions, type LabelSelectorSpec } from './selector.js';
 
 export interface SetOptions {
@@ -84,32 +84,21 @@ async function setSelector(ctx: Ctx, args: string[], opts: SetOptions): Promise<
   }
 
   const plan = planTargets(resources, { filename: opts.filename, recursive, all: opts.all });
-  const errors = await ctx.update(async (cluster, namespace) => {
-    const { order } = resolveTargets(cluster, plan, namespace, ctx.namespaceFlag);
-    const errors: unknown[] = [];
-    for (const item of order) {
-      if ('error' in item) {
-        errors.push(item.error);
-        continue;
+  const errors = await ctx.update((cluster, namespace) =>
+    visitTargets(cluster, plan, namespace, ctx.namespaceFlag, async (item) => {
+      const live = item.obj;
+      const local = structuredClone(live);
+      if (opts.resourceVersion) local.metadata.resourceVersion = opts.resourceVersion;
+      const updated = withSelector(local, newSelector(live, selector));
+      if (dry === 'client') {
+        ctx.out(await printObject(format, updated, 'selector updated' + suffix, printed++));
+        return;
       }
-      try {
-        const live = item.obj;
-        const local = structuredClone(live);
-        if (opts.resourceVersion) local.metadata.resourceVersion = opts.resourceVersion;
-        const updated = withSelector(local, newSelector(live, selector));
-        if (dry === 'client') {
-          ctx.out(await printObject(format, updated, 'selector updated' + suffix, printed++));
-          continue;
-        }
-        if (opts.resourceVersion && opts.resourceVersion !== live.metadata.resourceVersion) throw conflictError(item.type, live.metadata.name);
-        const unchanged = sameMap(live.spec?.selector, updated.spec?.selector);
-        const actual = unchanged ? live : updateObject(cluster, withSelector(live, updated.spec.selector ?? {}), live, { dryRun: dry === 'server' });
-        ctx.out(await printObject(format, structuredClone(actual), 'selector updated' + suffix, printed++));
-      } catch (e) {
-        errors.push(e);
-      }
-    }
-    return errors;
-  });
+      if (opts.resourceVersion && opts.resourceVersion !== live.metadata.resourceVersion) throw conflictError(item.type, live.metadata.name);
+      const unchanged = sameMap(live.spec?.selector, updated.spec?.selector);
+      const actual = unchanged ? live : updateObject(cluster, withSelector(live, updated.spec.selector ?? {}), live, { dryRun: dry === 'server' });
+      ctx.out(await printObject(format, structuredClone(actual), 'selector updated' + suffix, printed++));
+    }),
+  );
   throwCollected(errors);
 }
