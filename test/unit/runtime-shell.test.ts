@@ -68,6 +68,11 @@ describe('grammar', () => {
     expect(w.stdout).toBe('got hello\n');
   });
 
+  it('bracket patterns: POSIX classes, negation, a leading ]', async () => {
+    const r = await sh(c, 'alp', 'for w in 7 x ] Q; do case $w in [[:digit:]]) echo "$w digit";; [![:upper:]]]) echo "$w neither";; *) echo "$w other";; esac; done; v=ab12; echo ${v%%[[:digit:]]*}');
+    expect(r.stdout).toBe('7 digit\nx other\n] other\nQ other\nab\n');
+  });
+
   it('set -e stops at the first failure; exit sets the status', async () => {
     const r = await sh(c, 'alp', 'set -e; echo before; false; echo after');
     expect(r.stdout).toBe('before\n');

@@ -27,7 +27,7 @@ export function patternSource(pattern: string, shortest = false): string {
     if (c === '*') re += shortest ? '[\\s\\S]*?' : '[\\s\\S]*';
     else if (c === '?') re += '[\\s\\S]';
     else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
+      const end = bracketEnd(pattern, i);
       if (end < 0) {
         re += '\\[';
         continue;
@@ -38,7 +38,7 @@ export function patternSource(pattern: string, shortest = false): string {
         neg = true;
         body = body.slice(1);
       }
-      body = body.replace(/\\/g, '\\\\').replace(/\]/g, '\\]').replace(/\[:(\w+):\]/g, (_m, cls: string) => CLASSES[cls] ?? '');
+      body = body.replace(/\[:(\w+):\]|[\\\][]/g, (m, cls?: string) => (cls ? (POSIX_CLASSES[cls] ?? '') : `\\${m}`));
       re += `[${neg ? '^' : ''}${body}]`;
       i = end;
     } else re += escapeRe(c);
@@ -46,15 +46,30 @@ export function patternSource(pattern: string, shortest = false): string {
   return re;
 }
 
-const CLASSES: Record<string, string> = {
+/** Where the bracket expression opened at `start` closes (-1: it does not): a `]` first (after
+ * `!`/`^`) is literal, and `[:class:]` inside is skipped whole. */
+function bracketEnd(pattern: string, start: number): number {
+  let j = start + 1;
+  if (pattern[j] === '!' || pattern[j] === '^') j++;
+  if (pattern[j] === ']') j++;
+  while (j < pattern.length && pattern[j] !== ']') {
+    const close = pattern[j] === '[' && pattern[j + 1] === ':' ? pattern.indexOf(':]', j + 2) : -1;
+    j = close >= 0 ? close + 2 : j + 1;
+  }
+  return j < pattern.length ? j : -1;
+}
+
+/** POSIX bracket classes (`[:alpha:]`, …) as JavaScript class ranges (globs, grep, sed, awk). */
+export const POSIX_CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: 'A-Za-z0-9',
   upper: 'A-Z',
   lower: 'a-z',
   space: ' \\t\\n\\r\\f\\v',
-  xdigit: '0-9A-Fa-f',
+  blank: ' \\t',
   punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
 };
 
 function escapeRe(c: string): string {

@@ -1,4 +1,5 @@
 // POSIX regular expressions (BRE for grep/sed, ERE with -E) as JavaScript RegExps.
+import { POSIX_CLASSES } from '../pattern.js';
 
 /** BRE → JS: `\(` `\)` `\{` `\}` `\|` `\+` `\?` are the operators; bare ( ) { } | + ? are literal. */
 export function breToJs(re: string): string {
@@ -40,18 +41,6 @@ export function breToJs(re: string): string {
   }
   return out;
 }
-
-const POSIX_CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-};
 
 /** ERE → JS: mostly the same; POSIX classes inside brackets. */
 export function ereToJs(re: string): string {
