@@ -2,7 +2,7 @@
 // OS images (alpine, busybox, ubuntu, debian) whose default command is a shell — with no
 // terminal attached it exits at once, so a Deployment of them goes into CrashLoopBackOff.
 import type { ImageBehaviour } from '../types.js';
-import { NGINX_ENTRY, apacheAccessLog, nginxAccessLog, nginxFiles, nginxServe, nginxStartupLog } from './common.js';
+import { apacheAccessLog, nginxApp, nginxFiles, nginxServe } from './common.js';
 
 const NGINX_VERSION = '1.27.3';
 
@@ -14,14 +14,8 @@ export const BASE_IMAGES: ImageBehaviour[] = [
     tools: ['curl'],
     toolVersions: { curl: '8.11.1', busybox: '1.37.0', libc: 'musl' },
     os: 'alpine',
-    listens: [{ port: 80, kind: 'http' }],
-    http: (req, c) => nginxServe(c, req, NGINX_VERSION),
-    accessLog: nginxAccessLog,
-    startupLog: nginxStartupLog(NGINX_VERSION),
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', NGINX_VERSION, PKG_RELEASE: '1', DYNPKG_RELEASE: '1', NJS_VERSION: '0.8.7', NJS_RELEASE: '1' },
-    files: nginxFiles(),
-    ...NGINX_ENTRY,
-    processName: 'nginx: master process nginx -g daemon off;',
+    ...nginxApp(NGINX_VERSION, nginxFiles()),
   },
   {
     match: ['nginx', 'nginxinc/nginx-unprivileged'],
@@ -30,14 +24,8 @@ export const BASE_IMAGES: ImageBehaviour[] = [
     tools: ['curl'],
     toolVersions: { curl: '7.88.1', libc: 'glibc' },
     os: 'debian',
-    listens: [{ port: 80, kind: 'http' }],
-    http: (req, c) => nginxServe(c, req, NGINX_VERSION),
-    accessLog: nginxAccessLog,
-    startupLog: nginxStartupLog(NGINX_VERSION),
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', NGINX_VERSION, NJS_VERSION: '0.8.7', NJS_RELEASE: '1~bookworm', PKG_RELEASE: '1~bookworm', DYNPKG_RELEASE: '1~bookworm' },
-    files: nginxFiles(),
-    ...NGINX_ENTRY,
-    processName: 'nginx: master process nginx -g daemon off;',
+    ...nginxApp(NGINX_VERSION, nginxFiles()),
   },
   {
     match: ['httpd'],

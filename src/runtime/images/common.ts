@@ -1,7 +1,7 @@
 // Building blocks the image rows share: answers, nginx serving files from the container's
 // simulated filesystem (so `echo hi > /usr/share/nginx/html/index.html` changes what curl gets),
 // access-log formats, and the shell tools each base image family ships.
-import type { ContainerHandle, HttpRequest, HttpResponse } from '../types.js';
+import type { ContainerHandle, HttpRequest, HttpResponse, ImageBehaviour } from '../types.js';
 import { containerEnv, containerFs, containerMemory } from '../container.js';
 import { podHostname } from '../../network/dns.js';
 import { imageBehaviour } from './index.js';
@@ -261,6 +261,19 @@ http {
 }
 
 export const NGINX_ENTRY = { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], server: ['nginx', '/docker-entrypoint.sh'] };
+
+/** What every nginx-based image does: serve its files on port 80, log each request, start as nginx does. */
+export function nginxApp(version: string, files: Record<string, string>): Pick<ImageBehaviour, 'listens' | 'http' | 'accessLog' | 'startupLog' | 'files' | 'entrypoint' | 'cmd' | 'server' | 'processName'> {
+  return {
+    listens: [{ port: 80, kind: 'http' }],
+    http: (req, c) => nginxServe(c, req, version),
+    accessLog: nginxAccessLog,
+    startupLog: nginxStartupLog(version),
+    files,
+    ...NGINX_ENTRY,
+    processName: 'nginx: master process nginx -g daemon off;',
+  };
+}
 
 /**
  * A request to another container of the same pod over localhost (envoy → kiada on 127.0.0.1:8080,

@@ -15,7 +15,7 @@
 // | kiamol/ch15-cert-generator    | —    | Alpine with server-cert.pem / server-key.pem (kiamol-certs.ts) in /certs |
 // | kiamol/ch14-*                 | 80   | not examined: the generic answer on port 80                              |
 import type { ContainerHandle, HttpRequest, HttpResponse, ImageBehaviour } from '../types.js';
-import { env, hostname, html, json, memory, nginxAccessLog, nginxFiles, nginxServe, nginxStartupLog, NGINX_ENTRY, pathOf, queryOf, reply } from './common.js';
+import { env, hostname, html, json, memory, nginxApp, nginxFiles, pathOf, queryOf, reply } from './common.js';
 import { KIAMOL_SERVER_CERT, KIAMOL_SERVER_KEY } from './kiamol-certs.js';
 import { KERNEL } from './system.js';
 
@@ -238,14 +238,8 @@ export const KIAMOL_IMAGES: ImageBehaviour[] = [
     os: 'alpine',
     toolVersions: { busybox: '1.34.1', libc: 'musl', curl: '7.80.0' },
     tools: ['curl'],
-    listens: [{ port: 80, kind: 'http' }],
-    http: (req, c) => nginxServe(c, req, NGINX_121),
-    accessLog: nginxAccessLog,
-    startupLog: nginxStartupLog(NGINX_121),
     env: { NGINX_VERSION: NGINX_121, NJS_VERSION: '0.7.2', PKG_RELEASE: '1' },
-    files: nginxFiles(HELLO_KIAMOL),
-    ...NGINX_ENTRY,
-    processName: 'nginx: master process nginx -g daemon off;',
+    ...nginxApp(NGINX_121, nginxFiles(HELLO_KIAMOL)),
   },
   {
     match: ['kiamol/ch02-whoami'],
@@ -262,22 +256,14 @@ export const KIAMOL_IMAGES: ImageBehaviour[] = [
     description: 'nginx page with the big text "v2"; /v.txt is `v2`.',
     shell: 'busybox',
     os: 'alpine',
-    listens: [{ port: 80, kind: 'http' }],
-    http: (req, c) => nginxServe(c, req, NGINX_121),
-    accessLog: nginxAccessLog,
-    files: { ...nginxFiles(vwebIndex('v2')), '/usr/share/nginx/html/v.txt': 'v2\n' },
-    ...NGINX_ENTRY,
+    ...nginxApp(NGINX_121, { ...nginxFiles(vwebIndex('v2')), '/usr/share/nginx/html/v.txt': 'v2\n' }),
   },
   {
     match: ['kiamol/ch09-vweb'],
     description: 'nginx page with the big text "v1"; /v.txt is `v1`.',
     shell: 'busybox',
     os: 'alpine',
-    listens: [{ port: 80, kind: 'http' }],
-    http: (req, c) => nginxServe(c, req, NGINX_121),
-    accessLog: nginxAccessLog,
-    files: { ...nginxFiles(vwebIndex('v1')), '/usr/share/nginx/html/v.txt': 'v1\n' },
-    ...NGINX_ENTRY,
+    ...nginxApp(NGINX_121, { ...nginxFiles(vwebIndex('v1')), '/usr/share/nginx/html/v.txt': 'v1\n' }),
   },
   {
     match: ['kiamol/ch05-pi'],
