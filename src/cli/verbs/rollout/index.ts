@@ -118,7 +118,9 @@ function onlyDeployments(t: Target, what: string): void {
   if (t.obj.kind !== 'Deployment') throw new CliError(`no ${what} has been implemented for "${kindLabel(t)}"`);
 }
 
-function history(cluster: Cluster, t: Target, revision: number): string {
+type TemplatePrinter = (template: KObject['spec'], rs: KObject) => string;
+
+function history(cluster: Cluster, t: Target, revision: number, printTemplate?: TemplatePrinter): string {
   onlyDeployments(t, 'history viewer');
   const sets = replicaSetsOf(cluster, t.obj);
   const head = `${kindPrefix(t.type)}/${t.obj.metadata.name}`;
@@ -126,13 +128,11 @@ function history(cluster: Cluster, t: Target, revision: number): string {
   if (revision > 0) {
     const rs = sets.find((s) => revisionOf(s) === revision);
     if (!rs) throw new CliError('unable to find the specified revision');
-    return `${head} with revision #${revision}\n${describeTemplate(rs.spec.template, rs)}\n`;
+    return `${head} with revision #${revision}\n${printTemplate!(rs.spec.template, rs)}\n`;
   }
   const rows = sets.map((rs) => `${revisionOf(rs)}\t${rs.metadata.annotations?.[CHANGE_CAUSE] || '<none>'}\n`);
   return `${head} \n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, DESCRIBE_TABS)}\n`;
 }
-
-let describeTemplate: (template: KObject['spec'], rs: KObject) => string = () => '';
 
 function undo(cluster: Cluster, t: Target, toRevision: number): string {
   onlyDeployments(t, 'rollbacker');
@@ -228,11 +228,8 @@ export async function run(ctx: Ctx, args: string[], opts: RolloutOptions, _cmd: 
 
   if (sub === 'history') {
     const revision = opts.revision === undefined ? 0 : parseGoInt(opts.revision, '--revision', 'rollout history');
-    if (revision > 0) {
-      const { describeRevisionTemplate } = await import('./template.js');
-      describeTemplate = describeRevisionTemplate;
-    }
-    const errors = await ctx.read((cluster, namespace) => visitTargets(cluster, plan, namespace, ctx.namespaceFlag, (item) => ctx.out(history(cluster, item, revision))));
+    const printTemplate = revision > 0 ? (await import('./template.js')).describeRevisionTemplate : undefined;
+    const errors = await ctx.read((cluster, namespace) => visitTargets(cluster, plan, namespace, ctx.namespaceFlag, (item) => ctx.out(history(cluster, item, revision, printTemplate))));
     throwCollected(errors);
     return;
   }
